@@ -1,0 +1,70 @@
+"""The command line: `python -m generator generate|check`.
+
+In:  `docs_src/` (documents), options.
+Out: generated Markdown under `build/`, diagnostics as `file:line: level: message`
+     on stderr (or JSON with `--format json`), exit status 1 when the build must stop.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .diagnostics import Reporter
+from .documents import discover, load_document
+from .render import Language
+from .site import write_language
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_all(src: Path, report: Reporter):
+    return [load_document(folder, report, src.parent) for folder in discover(src)]
+
+
+def print_diagnostics(report: Reporter, fmt: str) -> None:
+    if fmt == "json":
+        print(report.as_json())
+    else:
+        for d in report.diagnostics:
+            print(d, file=sys.stderr)
+
+
+def cmd_generate(args) -> int:
+    start = time.perf_counter()
+    report = Reporter()
+    docs = load_all(args.src, report)
+    print_diagnostics(report, "text")
+    if report.failing(args.strict):
+        print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
+              f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
+        return 1
+    written = write_language(docs, Language("ja"), args.out)
+    print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
+          f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args) -> int:
+    report = Reporter()
+    load_all(args.src, report)
+    print_diagnostics(report, args.format)
+    failing = report.failing(args.strict)
+    if args.format == "text":
+        print(f"check: {len(report.diagnostics)} problem(s), {len(failing)} failing", file=sys.stderr)
+    return 1 if failing else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    g = sub.add_parser("generate", help="write the Markdown pages")
+    g.add_argument("--strict", action="store_true", help="warnings stop the build")
+    c = sub.add_parser("check", help="validate everything editors touch")
+    c.add_argument("--strict", action="store_true", help="warnings count as errors")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args(argv)
+    return {"generate": cmd_generate, "check": cmd_check}[args.command](args)

@@ -1,0 +1,84 @@
+"""Documents in `docs_src/`: discovery, metadata, and the parse pipeline.
+
+In:  a folder `docs_src/<slug>/` holding `source.txt` (UTF-8 PDF extraction) and
+     optionally `meta.yml`.
+Out: `Document`s (the model), with a `Reporter` holding what editors must fix.
+
+The pipeline, one stage per module: ingest → units → structure (+ footnotes).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Reporter
+from .footnotes import check_references, collect_footnotes
+from .ingest import ingest
+from .model import Document, FootnoteRef, Meta, plain_text
+from .structure import build_tree
+from .units import segment
+
+SOURCE_NAME = "source.txt"
+META_NAME = "meta.yml"
+META_FIELDS = set(Meta.__dataclass_fields__) - {"slug"}
+
+
+def discover(src: Path) -> list[Path]:
+    """Document folders in name order."""
+    return sorted(p.parent for p in src.glob(f"*/{SOURCE_NAME}"))
+
+
+def load_meta(folder: Path, report: Reporter) -> Meta:
+    meta = Meta(slug=folder.name)
+    path = folder / META_NAME
+    if not path.exists():
+        return meta
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        report.error(str(path), (mark.line + 1) if mark else 1, "meta-yaml",
+                     f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")
+        return meta
+    if not isinstance(data, dict):
+        report.error(str(path), 1, "meta-yaml", "metadata must be a mapping of field: value")
+        return meta
+    for key, value in data.items():
+        if key not in META_FIELDS:
+            report.warn(str(path), 1, "meta-unknown-field",
+                        f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
+            continue
+        setattr(meta, key, value if value is not None else "")
+    return meta
+
+
+def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
+    ingested = ingest(text, path)
+    artifacts = list(ingested.artifacts)
+    head, preamble, sections = build_tree(segment(ingested), path, artifacts)
+    notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
+    doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
+                   sections=sections, footnotes=notes, artifacts=artifacts)
+    refs = [n for b in doc.walk() for n in getattr(b, "inlines", []) + getattr(b, "title", [])
+            if isinstance(n, FootnoteRef)]
+    check_references(notes, refs, path, report)
+    if not meta.title:
+        meta.title = " ".join(doc.title_block.get("title")) or meta.slug
+    return doc
+
+
+def load_document(folder: Path, report: Reporter, root: Path | None = None) -> Document:
+    source = folder / SOURCE_NAME
+    shown = str(source.relative_to(root)) if root else str(source)
+    meta = load_meta(folder, report)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = source.read_bytes()[: e.start].count(b"\n") + 1
+        report.error(shown, line, "source-encoding", "the source text is not UTF-8; save it as UTF-8")
+        text = source.read_bytes().decode("utf-8", errors="replace")
+    return parse_text(text, shown, meta, report)
+
+
+__all__ = ["discover", "load_document", "parse_text", "plain_text"]

@@ -1,0 +1,31 @@
+"""Escaping source text so that it is shown literally.
+
+In:  a string of source text.
+Out: the same text as Markdown (`markdown_text`) or as HTML (`html_text`) that
+     renders back to exactly these characters: no `<`, `&`, `*`, `_`, `#`, `|`,
+     `1.` or `[..]` in the source ever becomes markup.
+"""
+from __future__ import annotations
+
+import html
+
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS,
+# plus `|` which the tables extension adds). Escaping any other character would
+# leave a visible backslash.
+MARKDOWN_ESCAPED = set("\\`*_{}[]()>#+-.!|")
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def html_attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def markdown_text(text: str) -> str:
+    """Text for a Markdown inline context (headings): HTML-escape, then backslash-escape."""
+    out = []
+    for c in html.escape(text, quote=False):
+        out.append("\\" + c if c in MARKDOWN_ESCAPED else c)
+    return "".join(out)

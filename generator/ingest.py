@@ -1,0 +1,179 @@
+"""Stage 1 — source text to cleaned lines.
+
+In:  the raw text of a PDF extraction (a `str`) and its file name.
+Out: a `Page stream` (`Ingested`): the body lines in order with their page,
+     indentation and spacing recorded, the footnote areas cut out of the pages
+     (still as lines), and the `Artifact`s removed on purpose (page numbers,
+     page labels).
+
+What the extractions look like (see docs_src/*/source.txt):
+* Reports are "double spaced": every printed line is followed by an empty line,
+  except the last line of a page, which is followed directly by the first line
+  of the next page, and that line starts with one space.
+* A whitespace-only line (a "spacer") is an empty printed line.
+* Footnote areas start with a spacer followed directly by a line `[n] ...`
+  and run to the end of the page.
+* Page numbers stand alone (`16`), or trail a sentence (`破線とした。 7`);
+  page labels (`付録１`) stand alone at a page end.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Artifact
+
+PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+TRAILING_PAGE_NUMBER = re.compile(r"^(.*。)(\s+)(\d{1,3})\s*$")
+PAGE_LABEL = re.compile(r"^\s*(付録[０-９0-9]{1,2})\s*$")
+NOTE_START = re.compile(r"^\[(\d{1,3})\]")
+SYMBOL_ROW = re.compile(r"^(?:.*?[^\s：:])??\s*[○△](?:\s+[○△])*\s*$")   # a flattened table row
+
+
+@dataclass
+class Line:
+    no: int                 # 1-based line number in the source file
+    text: str               # without page-start space, indentation and trailing space
+    indent: bool = False    # the printed line is indented (after the page-start space)
+    page_start: bool = False
+    page: int = 0           # index of the printed page
+    blank_before: bool = False      # an empty line separates it from the previous line
+    spacer_before: bool = False     # a whitespace-only line precedes it on its page
+    first_on_page: bool = False     # the first body line after a page break
+    trailing_space: bool = False
+    col: int = 0            # column of `text` in the raw line
+    raw: str = ""           # the printed line as extracted
+
+
+@dataclass
+class PageBreak:
+    no: int
+    label: str = ""         # a page label such as 付録１ ending the page
+
+
+@dataclass
+class Ingested:
+    path: str
+    body: list[Line | PageBreak] = field(default_factory=list)
+    note_areas: list[list[Line]] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
+    double_spaced: bool = True
+    full_width: int = 64    # display width of a full printed line
+
+    @property
+    def lines(self) -> list[Line]:
+        return [x for x in self.body if isinstance(x, Line)]
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _is_double_spaced(raw: list[str]) -> bool:
+    content = [i for i, l in enumerate(raw[:-1]) if l.strip()]
+    if not content:
+        return False
+    followed = sum(1 for i in content if raw[i + 1] == "")
+    return followed / len(content) >= 0.8
+
+
+def _full_width(raw: list[str]) -> int:
+    widths = sorted(display_width(l.strip()) for l in raw if l.strip())
+    return widths[int(len(widths) * 0.75)] if widths else 64
+
+
+def ingest(text: str, path: str = "<text>") -> Ingested:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    raw = text.split("\n")
+    out = Ingested(path=path, double_spaced=_is_double_spaced(raw), full_width=_full_width(raw))
+    page = 0
+    blank = False          # an empty line since the last content line
+    spacer = False         # a whitespace-only line since the page began / last content
+    prev_content = False   # the raw line just before is a content line
+    in_notes: list[Line] | None = None
+    i = 0
+    while i < len(raw):
+        r = raw[i]
+        no = i + 1
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if r == "":
+            blank, prev_content = True, False
+            i += 1
+            continue
+        if not r.strip():
+            if nxt is not None and NOTE_START.match(nxt) and in_notes is None:
+                in_notes = []
+                out.note_areas.append(in_notes)
+            spacer, blank, prev_content = True, False, False
+            i += 1
+            continue
+        # a table row of symbols may be indented without starting a page
+        page_start = prev_content and r.startswith((" ", "\u3000")) and not SYMBOL_ROW.match(r)
+        if page_start:
+            page += 1
+            out.body.append(PageBreak(no - 1))
+            in_notes, spacer = None, False
+            body = r[1:]
+            col = 1
+        else:
+            body, col = r, 0
+        m = PAGE_NUMBER.match(r)
+        if m:
+            out.artifacts.append(Artifact(no, "page-number", m.group(1)))
+            out.body.append(PageBreak(no))
+            page += 1
+            in_notes, spacer = None, False
+            # the next printed line opens a page but carries no page-start space
+            blank, prev_content = False, False
+            i += 1
+            continue
+        m = PAGE_LABEL.match(r)
+        if m and _ends_page(raw, i):
+            out.artifacts.append(Artifact(no, "page-label", m.group(1)))
+            out.body.append(PageBreak(no, label=m.group(1)))
+            page += 1
+            in_notes, spacer = None, False
+            blank, prev_content = False, False
+            i += 1
+            continue
+        trailing_number = None
+        m = TRAILING_PAGE_NUMBER.match(body)
+        if m and not out.double_spaced:
+            trailing_number = m.group(3)
+            body = m.group(1)
+        stripped = body.lstrip(" \u3000")
+        line = Line(
+            no=no,
+            text=stripped.rstrip(),
+            indent=len(stripped) != len(body),
+            page_start=page_start,
+            page=page,
+            blank_before=blank,
+            spacer_before=spacer,
+            trailing_space=stripped != stripped.rstrip(),
+            first_on_page=bool(out.body) and isinstance(out.body[-1], PageBreak) and in_notes is None,
+            col=col + len(body) - len(stripped),
+            raw=r,
+        )
+        if in_notes is not None:
+            in_notes.append(line)
+        else:
+            out.body.append(line)
+        if trailing_number:
+            out.artifacts.append(Artifact(no, "page-number", trailing_number))
+            out.body.append(PageBreak(no))
+            page += 1
+            in_notes, spacer = None, False
+        blank, spacer, prev_content = False, False, True
+        i += 1
+    return out
+
+
+def _ends_page(raw: list[str], i: int) -> bool:
+    """A page label ends its page: what follows is a page start or the end."""
+    for r in raw[i + 1:]:
+        if r == "":
+            continue
+        return r.startswith(" ") or not r.strip()
+    return True

@@ -1,0 +1,185 @@
+"""The document model: what every later stage reads and nothing writes back into.
+
+In:  nothing (plain dataclasses).
+Out: a `Document` is a tree: a `TitleBlock`, then `Section`s holding blocks
+     (`Paragraph`, `ItemList`, `BlockTitle`, `RunInTitle`, `FlattenedTable`,
+     `MemberList`) and nested `Section`s; `Footnote`s sit beside the tree.
+     Every block carries its source line range and a stable id, so that
+     translations, citations and checks can refer to it across rewordings.
+     Text inside blocks is a list of inline nodes (`Text`, `FootnoteRef`, `Link`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# ---------------------------------------------------------------- inline nodes
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    number: int
+    line: int          # source line of the marker
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+
+
+Inline = Union[Text, FootnoteRef, Link]
+
+
+def plain_text(inlines: list[Inline], refs: bool = False) -> str:
+    """The characters of an inline run; footnote markers as `[n]` if `refs`."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Link):
+            out.append(node.url)
+        elif refs:
+            out.append(f"[{node.number}]")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ artifacts
+@dataclass(frozen=True)
+class Artifact:
+    """Source characters that are deliberately not printed as body text."""
+    line: int
+    kind: str          # page-number | page-label | footnote-label | footnote-ref | list-marker
+    text: str
+
+
+# --------------------------------------------------------------------- blocks
+@dataclass
+class Block:
+    id: str = ""
+    first_line: int = 0
+    last_line: int = 0
+
+
+@dataclass
+class Paragraph(Block):
+    inlines: list[Inline] = field(default_factory=list)
+    indented: bool = False
+
+
+@dataclass
+class BlockTitle(Block):
+    """A bracketed title such as 【考えられる取組方策】."""
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class RunInTitle(Block):
+    """A parenthesised title on its own line such as （ＪＡＸＡラボ機能）."""
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class ListItem(Block):
+    inlines: list[Inline] = field(default_factory=list)
+    children: list["ItemList"] = field(default_factory=list)
+
+
+@dataclass
+class ItemList(Block):
+    """Items of one kind: `bullet` (・), `implicit` (glyph lost in extraction), `circle` (○)."""
+    style: str = "bullet"
+    items: list[ListItem] = field(default_factory=list)
+
+
+@dataclass
+class FlattenedTable(Block):
+    """A table that PDF extraction flattened, kept line by line until it is curated."""
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Member(Block):
+    mark: str = ""            # ◎ chair, ○ deputy chair, or ""
+    name: str = ""            # as printed, spaces included
+    affiliation: str = ""
+
+
+@dataclass
+class MemberList(Block):
+    members: list[Member] = field(default_factory=list)
+
+
+@dataclass
+class Section(Block):
+    level: int = 1
+    anchor: str = ""
+    title: list[Inline] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+
+    @property
+    def sections(self) -> list["Section"]:
+        return [c for c in self.children if isinstance(c, Section)]
+
+
+@dataclass
+class Footnote(Block):
+    number: int = 0
+    lines: list[list[Inline]] = field(default_factory=list)   # one entry per printed line group
+
+
+@dataclass
+class TitleField(Block):
+    role: str = ""            # title | subtitle | date | issuer
+    text: str = ""
+
+
+@dataclass
+class TitleBlock(Block):
+    fields: list[TitleField] = field(default_factory=list)
+
+    def get(self, role: str) -> list[str]:
+        return [f.text for f in self.fields if f.role == role]
+
+
+@dataclass
+class Meta:
+    slug: str
+    title: str = ""
+    title_en: str = ""
+    issuer: str = ""
+    issuer_en: str = ""
+    date: str = ""            # ISO date, or "" where the text gives none
+    date_note: str = ""
+    source_url: str = ""
+    description: str = ""
+    split_pages: bool | None = None   # None: decide by length
+
+
+@dataclass
+class Document:
+    meta: Meta
+    source_path: str
+    title_block: TitleBlock
+    preamble: list[Block]     # blocks before the first top-level section
+    sections: list[Section]   # top-level sections (each a page when split)
+    footnotes: dict[int, Footnote]
+    artifacts: list[Artifact]
+
+    def walk(self):
+        """Every block in reading order (depth first), footnotes excluded."""
+        def visit(blocks):
+            for b in blocks:
+                yield b
+                if isinstance(b, Section):
+                    yield from visit(b.children)
+                elif isinstance(b, ItemList):
+                    for item in b.items:
+                        yield item
+                        yield from visit(item.children)
+        yield from visit(self.title_block.fields)
+        yield from visit(self.preamble)
+        yield from visit(self.sections)

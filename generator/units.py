@@ -1,0 +1,167 @@
+"""Stage 2 — printed lines to logical units.
+
+In:  `ingest.Ingested` (body lines with page and spacing facts).
+Out: a list of `Unit`s — one per heading, paragraph, list item, title or
+     flattened table — each holding the printed lines it was rejoined from.
+
+A line opens a new unit when it starts with a marker (`１．`, `（１）`, `①`,
+`ア）`, `・`, `※`, `【`, `▼`, `○`, `◎`), when it is indented, or when the
+unit before it is closed; otherwise it continues the unit before it.
+A unit is *open* (continues on the next line) while its brackets are
+unbalanced or it ends with `、`/`・`; it is *soft-open* while a sentence is in
+progress or, in double-spaced reports, while its last line runs to the right
+margin. A marker or an indented line always ends a soft-open unit; a page
+start ends it only after a sentence end (`。`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ingest import SYMBOL_ROW, Ingested, Line, PageBreak, display_width
+
+HEADINGS = [
+    (1, re.compile(r"^([０-９]{1,2})．(?=\S)")),
+    (2, re.compile(r"^[（(]([０-９0-9]{1,2})[）)](?=\S)")),
+    (3, re.compile(r"^([①-⑳])\s*(?=\S)")),
+    (4, re.compile(r"^([ア-ン])）(?=\S)")),
+]
+MARKERS = [
+    ("bullet", re.compile(r"^・")),
+    ("note", re.compile(r"^※")),
+    ("bracket", re.compile(r"^【")),
+    ("meeting", re.compile(r"^▼")),
+    ("circle", re.compile(r"^[○◎](?![：:])")),
+]
+WHOLE_PAREN = re.compile(r"^[（(].*[）)]$")
+OPENERS, CLOSERS = "（(「『【［[", "）)」』】］]"
+TERMINALS = "。：:）)」』】］]"
+
+
+@dataclass
+class Unit:
+    kind: str                     # heading | bullet | note | bracket | meeting | circle | indented | plain | run-in | table
+    lines: list[Line] = field(default_factory=list)
+    level: int = 0                # heading level 1–4
+    number: str = ""              # heading number as printed (３, ３, ①, ア)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def text(self) -> str:
+        from .inline import join_lines
+        return "".join(t for _, t in join_lines(self.lines))
+
+
+def line_marker(text: str) -> tuple[str, int, str] | None:
+    for level, rx in HEADINGS:
+        m = rx.match(text)
+        if m:
+            return "heading", level, m.group(1)
+    for kind, rx in MARKERS:
+        if rx.match(text):
+            return kind, 0, ""
+    return None
+
+
+def unbalanced(text: str) -> bool:
+    depth = 0
+    for c in text:
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
+def hard_open(text: str) -> bool:
+    return unbalanced(text) or text.endswith(("、", "・", "，"))
+
+
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
+
+def in_sentence(text: str) -> bool:
+    return not text.endswith(tuple(TERMINALS)) and ("、" in text or "。" in text)
+
+
+def soft_open(unit: Unit, doc: Ingested) -> bool:
+    """May the unit continue on the next printed line?"""
+    if unit.kind in ("run-in", "bracket") and not unbalanced(unit.text) and unit.text.endswith(tuple(CLOSERS)):
+        return False
+    at_margin = doc.double_spaced and display_width(unit.lines[-1].text) >= 0.85 * doc.full_width
+    return in_sentence(unit.text) or at_margin
+
+
+def continues_across_blank(unit: Unit, line: Line, doc: Ingested) -> bool:
+    """Single-spaced slides: does the text run on over an empty line?"""
+    text, last = unit.text, unit.lines[-1].text
+    if unit.kind == "heading":
+        return False
+    if HIRAGANA.match(line.text[:1]) or HIRAGANA.match(last[-1:]):
+        return True
+    if "。" in text and not text.endswith("。"):
+        return True
+    return in_sentence(text) and display_width(last) >= 0.7 * doc.full_width
+
+
+def table_lines(doc: Ingested) -> set[int]:
+    """Line numbers of flattened tables: the rest of a page, after its first line,
+    on which at least three lines are rows of ○/△ symbols."""
+    by_page: dict[int, list[Line]] = {}
+    for line in doc.lines:
+        by_page.setdefault(line.page, []).append(line)
+    found: set[int] = set()
+    for lines in by_page.values():
+        rows = [l for l in lines if SYMBOL_ROW.match(l.text)]
+        if len(rows) >= 3:
+            found.update(l.no for l in lines[1:])
+    return found
+
+
+def segment(doc: Ingested) -> list[Unit | PageBreak]:
+    tables = table_lines(doc)
+    out: list[Unit | PageBreak] = []
+    cur: Unit | None = None
+    for item in doc.body:
+        if isinstance(item, PageBreak):
+            out.append(item)
+            continue
+        line = item
+        if line.no in tables:
+            if cur is None or cur.kind != "table":
+                cur = Unit("table")
+                out.append(cur)
+            cur.lines.append(line)
+            continue
+        marker = line_marker(line.text)
+        if cur is None or cur.kind == "table":
+            new = True
+        elif hard_open(cur.text):
+            new = False
+        elif marker or line.indent:
+            new = True
+        elif line.page_start:
+            new = not soft_open(cur, doc) or cur.text.endswith("。")
+        elif line.spacer_before and not line.first_on_page:
+            new = True
+        elif line.blank_before and not doc.double_spaced:
+            new = not continues_across_blank(cur, line, doc)
+        elif WHOLE_PAREN.match(line.text) and (cur.kind in ("heading", "bracket") or not soft_open(cur, doc)):
+            new = True      # a subtitle under a title, or a run-in title
+        else:
+            new = not soft_open(cur, doc)
+        if not new:
+            cur.lines.append(line)
+            continue
+        if marker:
+            kind, level, number = marker
+        elif WHOLE_PAREN.match(line.text) and not unbalanced(line.text):
+            kind, level, number = "run-in", 0, ""
+        else:
+            kind, level, number = ("indented" if line.indent else "plain"), 0, ""
+        cur = Unit(kind, [line], level, number)
+        out.append(cur)
+    return out
