@@ -14,7 +14,9 @@ from pathlib import Path
 from .diagnostics import Reporter
 from .documents import discover, load_document
 from .render import Language
+from .segments import segments
 from .site import write_language
+from .translation import load_po, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,30 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
+def cmd_po(args) -> int:
+    """Refresh the PO files from the sources (msgmerge semantics)."""
+    report = Reporter()
+    docs = load_all(args.src, report)
+    print_diagnostics(report, "text")
+    changed = 0
+    for doc in docs:
+        folder = args.src / doc.meta.slug
+        path = folder / f"{args.lang}.po"
+        shown = str(path.relative_to(args.src.parent))
+        po = load_po(path, report, shown) if path.exists() else None
+        if path.exists() and po is None:
+            print_diagnostics(report, "text")
+            return 1
+        new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)
+        before = path.read_bytes() if path.exists() else b""
+        text = str(new)
+        if text.encode("utf-8") != before:
+            path.write_bytes(text.encode("utf-8"))
+            changed += 1
+    print(f"po: {len(docs)} document(s), {changed} PO file(s) updated", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
@@ -66,5 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    t = sub.add_parser("po", help="refresh the translation files from the sources")
+    t.add_argument("--lang", default="en")
     args = parser.parse_args(argv)
-    return {"generate": cmd_generate, "check": cmd_check}[args.command](args)
+    return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po}[args.command](args)

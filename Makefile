@@ -1,0 +1,54 @@
+# The two commands of the README:
+#   make site   — set everything up and build the site into site/
+#   make test   — set everything up (Chromium included) and run all tests (.ci/run runs exactly this)
+# Others: make generate (Markdown only), make serve (live preview), make check, make po (refresh PO files).
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+MKDOCS  = $(VENV)/bin/mkdocs
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test generate serve check po deps test-deps chromium clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.deps: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+deps: $(VENV)/.deps
+test-deps: $(VENV)/.test-deps
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; }
+
+generate: deps
+	$(PY) -m generator generate --strict
+
+site: generate
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) build --strict --quiet
+	@echo "site: built into site/"
+
+serve: generate
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) serve --watch docs_src --watch generator
+
+check: deps
+	$(PY) -m generator check --strict
+
+po: deps
+	$(PY) -m generator po --lang en
+
+test: test-deps chromium
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+clean:
+	rm -rf build site
