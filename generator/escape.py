@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import html
 
-# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS,
-# plus `|` which the tables extension adds). Escaping any other character would
-# leave a visible backslash.
-MARKDOWN_ESCAPED = set("\\`*_{}[]()>#+-.!|")
+import markdown
+
+# The Markdown extensions of mkdocs.yml (a test keeps the two lists equal).
+MARKDOWN_EXTENSIONS = ["toc", "attr_list"]
+# Python-Markdown's backslash-escapable characters with these extensions. Escaping any
+# other character would leave a visible backslash.
+MARKDOWN_ESCAPED = set(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).ESCAPED_CHARS)
 
 
 def html_text(text: str) -> str:

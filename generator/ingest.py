@@ -78,9 +78,12 @@ def _is_double_spaced(raw: list[str]) -> bool:
     return followed / len(content) >= 0.8
 
 
+MIN_FULL_WIDTH = 50      # a printed A4 line is wider; short texts must not make every line "full"
+
+
 def _full_width(raw: list[str]) -> int:
     widths = sorted(display_width(l.strip()) for l in raw if l.strip())
-    return widths[int(len(widths) * 0.75)] if widths else 64
+    return max(widths[int(len(widths) * 0.75)] if widths else 0, MIN_FULL_WIDTH)
 
 
 def ingest(text: str, path: str = "<text>") -> Ingested:

