@@ -15,8 +15,8 @@ def test_japanese_lines_join_without_space_and_split_words_come_out_whole():
 
 
 def test_spaces_inside_lines_are_kept_and_latin_words_keep_their_space_across_lines():
-    got = units(raw("・2030 年頃に OneWeb 社の Low Earth ", "Orbit 活動が、引き続き拡大する。"))
-    assert got == [("bullet", "・2030 年頃に OneWeb 社の Low Earth Orbit 活動が、引き続き拡大する。")]
+    got = units(raw("・2030 年頃に、OneWeb 社の Low Earth ", "Orbit 活動が、引き続き拡大する。"))
+    assert got == [("bullet", "・2030 年頃に、OneWeb 社の Low Earth Orbit 活動が、引き続き拡大する。")]
 
 
 def test_url_split_over_lines_is_rejoined():
