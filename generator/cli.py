@@ -13,16 +13,24 @@ from pathlib import Path
 
 from .diagnostics import Reporter
 from .documents import discover, load_document
-from .render import Language
 from .segments import segments
-from .site import write_language
-from .translation import load_po, refresh
+from .site import write_site
+from .translation import coverage, load_catalog, load_po, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_all(src: Path, report: Reporter):
     return [load_document(folder, report, src.parent) for folder in discover(src)]
+
+
+def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en") -> dict:
+    catalogs = {}
+    for doc in docs:
+        path = src / doc.meta.slug / f"{lang}.po"
+        shown = str(path.relative_to(src.parent))
+        catalogs[doc.meta.slug] = load_catalog(path, shown, segments(doc), report)
+    return catalogs
 
 
 def print_diagnostics(report: Reporter, fmt: str) -> None:
@@ -37,12 +45,13 @@ def cmd_generate(args) -> int:
     start = time.perf_counter()
     report = Reporter()
     docs = load_all(args.src, report)
+    catalogs = load_catalogs(docs, args.src, report)
     print_diagnostics(report, "text")
     if report.failing(args.strict):
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written = write_language(docs, Language("ja"), args.out)
+    written = write_site(docs, catalogs, args.out)
     print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
@@ -50,8 +59,15 @@ def cmd_generate(args) -> int:
 
 def cmd_check(args) -> int:
     report = Reporter()
-    load_all(args.src, report)
+    docs = load_all(args.src, report)
+    catalogs = load_catalogs(docs, args.src, report)
     print_diagnostics(report, args.format)
+    if args.format == "text":
+        for doc in docs:
+            cov = coverage(segments(doc), catalogs[doc.meta.slug])
+            print(f"coverage: {doc.meta.slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
+                  f"{cov.fuzzy} fuzzy, {cov.untranslated} untranslated; words {cov.words_translated} translated, "
+                  f"{cov.words_fuzzy} fuzzy, {cov.words_untranslated} untranslated", file=sys.stderr)
     failing = report.failing(args.strict)
     if args.format == "text":
         print(f"check: {len(report.diagnostics)} problem(s), {len(failing)} failing", file=sys.stderr)

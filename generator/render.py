@@ -1,52 +1,28 @@
 """Stage 4 — the document model to Markdown pages, one language at a time.
 
-In:  a `Document` and a `Language` (which text to print for each block:
-     the Japanese source, or a translation looked up by block id).
+In:  a `Document` and a `Language` (the Japanese source, or a translation whose
+     text the language looks up by segment id).
 Out: `Page`s: path, title and Markdown text. Headings are Markdown (so that
      MkDocs builds the table of contents and permalinks, with anchors taken
      from the numbering); blocks are raw HTML written from the model, with
-     every piece of source text escaped, so that nothing in the source is
-     read as markup. Footnotes keep their printed numbers.
+     every piece of text escaped, so that nothing in a source or a translation
+     is read as markup. Footnotes keep their printed numbers. A segment with no
+     current translation prints the Japanese, marked `lang="ja"` and labelled.
 
 Each block type has one small renderer, registered in `BLOCK_RENDERERS`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .escape import html_attr, html_text, markdown_text
-from .model import (Block, BlockTitle, Document, FlattenedTable, Footnote, FootnoteRef,
-                    Inline, ItemList, Link, MemberList, Paragraph, RunInTitle, Section, Text,
-                    plain_text)
+from .inline import parse_inlines
+from .languages import Language
+from .model import (Block, BlockTitle, Document, FlattenedTable, Footnote, FootnoteRef, Inline, ItemList,
+                    Link, MemberList, Paragraph, RunInTitle, Section, Text, plain_text)
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
-
-
-@dataclass
-class Language:
-    code: str = "ja"
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def label(self, key: str) -> str:
-        return self.labels.get(key, LABELS_JA.get(key, key))
-
-
-LABELS_JA = {
-    "flattened_table": "この表は原文の抽出テキストのまま表示しています（表の整形は未対応）。",
-    "member_mark": "役職",
-    "member_name": "氏名",
-    "member_affiliation": "所属",
-    "backref": "本文の参照箇所へ戻る",
-    "contents": "目次",
-    "provenance": "出典",
-    "issuer": "発行",
-    "date": "日付",
-    "original": "原本",
-    "source_file": "原文テキスト",
-    "no_original": "原本の所在は本文に記載がありません",
-    "footnotes": "脚注",
-}
 
 
 @dataclass
@@ -55,12 +31,11 @@ class Page:
     path: str                  # relative to the language root, e.g. "leo-activity-2025/1.md"
     title: str
     markdown: str
-    anchor: str = ""           # the top-level section shown, or "" for a landing page
-    line_range: tuple[int, int] = (0, 0)
+    anchor: str = ""           # the top-level section shown; "" for the landing page, "parallel" for 対訳
 
 
 class PageWriter:
-    """Collects the HTML of one page and the footnote references made on it."""
+    """Collects the parts of one page and the footnote references made on it."""
 
     def __init__(self, doc: Document, lang: Language):
         self.doc = doc
@@ -68,7 +43,30 @@ class PageWriter:
         self.parts: list[str] = []
         self.refs: dict[int, list[str]] = {}     # note number → reference ids, in order
 
-    # ---------------------------------------------------------------- inline
+    # ------------------------------------------------------------ segments
+    def segment(self, seg_id: str, inlines: list[Inline]) -> tuple[list[Inline], str]:
+        """The inline content of a segment in this page's language, and its state."""
+        source = plain_text(inlines, refs=True)
+        text, state = self.lang.text(self.doc.meta.slug, seg_id, source)
+        if state in ("source", "untranslated", "fuzzy"):
+            return inlines, state
+        return parse_inlines([(0, text)]), state
+
+    def segment_text(self, seg_id: str, source: str) -> tuple[str, str]:
+        return self.lang.text(self.doc.meta.slug, seg_id, source)
+
+    def state_attrs(self, state: str) -> str:
+        """Attributes of a block whose text is not in the page's language."""
+        if state in ("untranslated", "fuzzy"):
+            return f' lang="ja" data-state="{state}"'
+        return ""
+
+    def state_label(self, state: str) -> str:
+        if state in ("untranslated", "fuzzy"):
+            return f'<span class="tr-state" data-generated lang="{self.lang.code}">{html_text(self.lang.label(state))}</span> '
+        return ""
+
+    # ------------------------------------------------------------ inline
     def inline_html(self, inlines: list[Inline]) -> str:
         out = []
         for node in inlines:
@@ -81,13 +79,7 @@ class PageWriter:
         return "".join(out)
 
     def inline_markdown(self, inlines: list[Inline]) -> str:
-        out = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(markdown_text(node.text))
-            else:
-                out.append(self.inline_html([node]))
-        return "".join(out)
+        return "".join(markdown_text(n.text) if isinstance(n, Text) else self.inline_html([n]) for n in inlines)
 
     def footnote_ref(self, number: int) -> str:
         ids = self.refs.setdefault(number, [])
@@ -96,7 +88,7 @@ class PageWriter:
         return (f'<sup id="{ref_id}" data-generated><a class="footnote-ref" href="#fn:{number}">'
                 f'{number}</a></sup>')
 
-    # ---------------------------------------------------------------- blocks
+    # ------------------------------------------------------------ blocks
     def block(self, block: Block, depth: int) -> None:
         if isinstance(block, Section):
             self.section(block, depth)
@@ -108,72 +100,86 @@ class PageWriter:
         raise TypeError(f"no renderer for {type(block).__name__}")
 
     def section(self, section: Section, depth: int) -> None:
-        hashes = "#" * min(depth, 6)
-        self.parts.append(f"{hashes} {self.inline_markdown(section.title)} {{#{section.anchor}}}")
+        inlines, state = self.segment(section.id, section.title)
+        attrs = f"#{section.anchor}"
+        if state in ("untranslated", "fuzzy"):
+            attrs += f' lang="ja" data-state="{state}"'
+        self.parts.append(f"{'#' * min(depth, 6)} {self.inline_markdown(inlines)} {{{attrs}}}")
         for child in section.children:
             self.block(child, depth + 1)
 
+    def text_block(self, tag: str, block, css: str = "") -> str:
+        inlines, state = self.segment(block.id, block.inlines)
+        cls = f' class="{css}"' if css else ""
+        return (f'<{tag} id="{block.id}"{cls} data-seg="{block.id}"{self.state_attrs(state)}>'
+                f'{self.state_label(state)}{self.inline_html(inlines)}</{tag}>')
+
     def footnotes(self, home: set[int]) -> None:
-        if not self.refs and not home:
-            return
-        items = []
-        for number in sorted(set(self.refs) | home):
-            note = self.doc.footnotes.get(number)
-            if note is None:
-                continue
-            items.append(self.footnote(note, repeat=number not in home))
+        items = [self.footnote(self.doc.footnotes[n], repeat=n not in home)
+                 for n in sorted(set(self.refs) | home) if n in self.doc.footnotes]
         if items:
             self.parts.append(f'<div class="footnote" role="doc-endnotes" aria-label="{html_attr(self.lang.label("footnotes"))}">'
                               f'<hr data-generated><ol>{"".join(items)}</ol></div>')
 
     def footnote(self, note: Footnote, repeat: bool) -> str:
-        body = "<br>".join(self.inline_html(line) for line in note.lines)
+        source = "\n".join(plain_text(line) for line in note.lines)
+        text, state = self.segment_text(note.id, source)
+        lines = note.lines if state != "translated" else [parse_inlines([(0, t)], markers=False)
+                                                          for t in text.split("\n")]
+        body = "<br>".join(self.inline_html(line) for line in lines)
         backs = "".join(
             f' <a class="footnote-backref" href="#{ref}" title="{html_attr(self.lang.label("backref"))}" data-generated>&#8617;</a>'
             for ref in self.refs.get(note.number, []))
         extra = " data-repeat" if repeat else ""
-        return (f'<li id="fn:{note.number}" value="{note.number}" data-seg="{note.id}"{extra}>'
-                f'<p>{body}{backs}</p></li>')
+        return (f'<li id="fn:{note.number}" value="{note.number}" data-seg="{note.id}"{self.state_attrs(state)}{extra}>'
+                f'<p>{self.state_label(state)}{body}{backs}</p></li>')
 
 
 # -------------------------------------------------------------- block renderers
 def _paragraph(w: PageWriter, b: Paragraph) -> str:
-    cls = ' class="indent"' if b.indented else ""
-    return f'<p id="{b.id}"{cls} data-seg="{b.id}">{w.inline_html(b.inlines)}</p>'
+    return w.text_block("p", b, "indent" if b.indented else "")
 
 
 def _block_title(w: PageWriter, b: BlockTitle) -> str:
-    return f'<p id="{b.id}" class="block-title" data-seg="{b.id}">{w.inline_html(b.inlines)}</p>'
+    return w.text_block("p", b, "block-title")
 
 
 def _run_in_title(w: PageWriter, b: RunInTitle) -> str:
-    return f'<p id="{b.id}" class="run-in-title" data-seg="{b.id}">{w.inline_html(b.inlines)}</p>'
+    return w.text_block("p", b, "run-in-title")
 
 
 def _item_list(w: PageWriter, b: ItemList) -> str:
     items = []
     for item in b.items:
+        inlines, state = w.segment(item.id, item.inlines)
         children = "".join(_item_list(w, c) for c in item.children)
-        items.append(f'<li id="{item.id}" data-seg="{item.id}">{w.inline_html(item.inlines)}{children}</li>')
+        items.append(f'<li id="{item.id}" data-seg="{item.id}"{w.state_attrs(state)}>'
+                     f'{w.state_label(state)}{w.inline_html(inlines)}{children}</li>')
     return f'<ul id="{b.id}" class="list-{b.style}">{"".join(items)}</ul>'
 
 
 def _flattened_table(w: PageWriter, b: FlattenedTable) -> str:
-    body = html_text("\n".join(line.rstrip() for line in b.lines))
+    source = "\n".join(line.strip() for line in b.lines)
+    text, state = w.segment_text(b.id, source)
+    shown = "\n".join(line.rstrip() for line in b.lines) if state != "translated" else text
+    lang = "ja" if state != "translated" else w.lang.code
     return (f'<figure id="{b.id}" class="flattened-table" data-seg="{b.id}">'
-            f'<figcaption data-generated>{html_text(w.lang.label("flattened_table"))}</figcaption>'
-            f'<pre lang="ja">{body}</pre></figure>')
+            f'<figcaption data-generated>{w.state_label(state)}{html_text(w.lang.label("flattened_table"))}</figcaption>'
+            f'<pre lang="{lang}">{html_text(shown)}</pre></figure>')
 
 
 def _member_list(w: PageWriter, b: MemberList) -> str:
-    head = "".join(f"<th scope=\"col\">{html_text(w.lang.label(k))}</th>"
+    head = "".join(f'<th scope="col">{html_text(w.lang.label(k))}</th>'
                    for k in ("member_mark", "member_name", "member_affiliation"))
-    rows = "".join(
-        f'<tr id="{m.id}" data-seg="{m.id}"><td class="member-mark">{html_text(m.mark)}</td>'
-        f'<th scope="row" class="member-name">{html_text(m.name)}</th>'
-        f'<td>{html_text(m.affiliation)}</td></tr>' for m in b.members)
+    rows = []
+    for m in b.members:
+        name, name_state = w.segment_text(f"{m.id}-name", m.name)
+        aff, aff_state = w.segment_text(f"{m.id}-affiliation", m.affiliation)
+        rows.append(f'<tr id="{m.id}" data-seg="{m.id}"><td class="member-mark">{html_text(m.mark)}</td>'
+                    f'<th scope="row" class="member-name"{w.state_attrs(name_state)}>{html_text(name)}</th>'
+                    f'<td{w.state_attrs(aff_state)}>{w.state_label(aff_state)}{html_text(aff)}</td></tr>')
     return (f'<table id="{b.id}" class="member-list"><thead data-generated><tr>{head}</tr></thead>'
-            f'<tbody>{rows}</tbody></table>')
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 BLOCK_RENDERERS: list[tuple[type, Callable[[PageWriter, Block], str]]] = [
@@ -194,10 +200,10 @@ def is_split(doc: Document) -> bool:
     return size > SPLIT_THRESHOLD and len(doc.sections) > 1
 
 
-def note_homes(doc: Document, ranges: list[tuple[str, int, int]]) -> dict[str, set[int]]:
+def note_homes(doc: Document, starts: list[tuple[str, int]]) -> dict[str, set[int]]:
     """Which page prints each note in full: the first page that references it, else the
-    page whose source lines held its body."""
-    homes: dict[str, set[int]] = {key: set() for key, _, _ in ranges}
+    page whose source lines held its body. `starts`: (page key, first source line)."""
+    homes: dict[str, set[int]] = {key: set() for key, _ in starts}
     first_ref: dict[int, int] = {}
     for block in doc.walk():
         for node in getattr(block, "inlines", []) + getattr(block, "title", []):
@@ -205,19 +211,37 @@ def note_homes(doc: Document, ranges: list[tuple[str, int, int]]) -> dict[str, s
                 first_ref.setdefault(node.number, node.line)
     for number, note in doc.footnotes.items():
         line = first_ref.get(number, note.first_line)
-        key = next((k for k, a, b in reversed(ranges) if a <= line), ranges[0][0])
+        key = next((k for k, start in reversed(starts) if start <= line), starts[0][0])
         homes[key].add(number)
     return homes
+
+
+def document_title(doc: Document, lang: Language) -> str:
+    titles = [f for f in doc.title_block.fields if f.role == "title"]
+    if lang.is_source or not titles:
+        return doc.meta.title if lang.is_source or not doc.meta.title_en else doc.meta.title_en
+    text, state = lang.text(doc.meta.slug, titles[0].id, titles[0].text)
+    return text if state == "translated" else (doc.meta.title_en or doc.meta.title)
 
 
 def title_block_html(w: PageWriter) -> str:
     """The title as the page's H1, then subtitle, date and issuer as printed."""
     parts = []
-    titles = [f for f in w.doc.title_block.fields if f.role == "title"]
-    heading = titles[0].text if titles else w.doc.meta.title
-    parts.append(f"# {markdown_text(heading)} {{#title}}")
-    rows = [f'<p id="{f.id}" class="doc-{f.role}" data-seg="{f.id}">{html_text(f.text)}</p>'
-            for f in w.doc.title_block.fields if f.role != "title"]
+    fields = w.doc.title_block.fields
+    titles = [f for f in fields if f.role == "title"]
+    if titles:
+        text, state = w.segment_text(titles[0].id, titles[0].text)
+        attrs = ' lang="ja"' if state in ("untranslated", "fuzzy") else ""
+        parts.append(f"# {markdown_text(text)} {{#title{attrs}}}")
+    else:
+        parts.append(f"# {markdown_text(w.doc.meta.title)} {{#title}}")
+    rows = []
+    for f in fields:
+        if f.role == "title":
+            continue
+        text, state = w.segment_text(f.id, f.text)
+        rows.append(f'<p id="{f.id}" class="doc-{f.role}" data-seg="{f.id}"{w.state_attrs(state)}>'
+                    f'{w.state_label(state)}{html_text(text)}</p>')
     if rows:
         parts.append(f'<div class="title-block">{"".join(rows)}</div>')
     return "\n\n".join(parts)
@@ -225,64 +249,68 @@ def title_block_html(w: PageWriter) -> str:
 
 def contents_html(w: PageWriter, pages: list[Page]) -> str:
     """A generated table of contents: pages and their second-level sections."""
-    if not pages:
-        return ""
-    doc = w.doc
-    by_anchor = {s.anchor: s for s in doc.sections}
+    by_anchor = {s.anchor: s for s in w.doc.sections}
     items = []
     for page in pages:
         href = page.path.split("/", 1)[1].removesuffix(".md") + "/"
-        subs = "".join(f'<li><a href="{href}#{s.anchor}">{html_text(plain_text(s.title))}</a></li>'
-                       for s in by_anchor[page.anchor].sections)
-        sub = f"<ul>{subs}</ul>" if subs else ""
-        items.append(f'<li><a href="{href}">{html_text(page.title)}</a>{sub}</li>')
+        section = by_anchor.get(page.anchor)
+        subs = ""
+        if section is not None:
+            subs = "".join(
+                f'<li><a href="{href}#{s.anchor}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
+                for s in section.sections)
+        items.append(f'<li><a href="{href}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
     return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("contents"))}">'
             f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
 
 
 def provenance_html(w: PageWriter) -> str:
     m, label = w.doc.meta, w.lang.label
+    en = not w.lang.is_source
+    issuer = (m.issuer_en or m.issuer) if en else m.issuer
     rows = []
-    if m.issuer:
-        rows.append((label("issuer"), html_text(m.issuer)))
+    if issuer:
+        rows.append((label("issuer"), html_text(issuer)))
     if m.date or m.date_note:
-        rows.append((label("date"), html_text(m.date_note or m.date)))
+        rows.append((label("date"), html_text(m.date if en and m.date else (m.date_note or m.date))))
     if m.source_url:
         rows.append((label("original"), f'<a href="{html_attr(m.source_url)}">{html_text(m.source_url)}</a>'))
     else:
         rows.append((label("original"), html_text(label("no_original"))))
     dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    notice = f'<p class="translation-notice">{html_text(label("notice"))}</p>' if label("notice") else ""
     return (f'<aside class="provenance" data-generated aria-label="{html_attr(label("provenance"))}">'
-            f'<p class="provenance-title">{html_text(label("provenance"))}</p><dl>{dl}</dl></aside>')
+            f'<p class="provenance-title">{html_text(label("provenance"))}</p>{notice}<dl>{dl}</dl></aside>')
 
 
 def render_document(doc: Document, lang: Language) -> list[Page]:
-    """All pages of one document: the landing page, then one per top-level section when split."""
+    """All pages of one document: the landing page, one per top-level section when split,
+    and the side-by-side (parallel) page."""
+    from .parallel import parallel_page
     split = is_split(doc)
     slug = doc.meta.slug
     sections = doc.sections if split else []
-    ranges = [("", 0, 0)] + [(s.anchor, s.first_line, 0) for s in sections]
-    homes = note_homes(doc, ranges)
+    homes = note_homes(doc, [("", 0)] + [(s.anchor, s.first_line) for s in sections])
 
     pages: list[Page] = []
     for section in sections:
         w = PageWriter(doc, lang)
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
-        pages.append(Page(slug, f"{slug}/{section.anchor}.md", plain_text(section.title),
-                          "\n\n".join(w.parts) + "\n", section.anchor,
-                          (section.first_line, section.last_line)))
+        title = plain_text(w.segment(section.id, section.title)[0])
+        pages.append(Page(slug, f"{slug}/{section.anchor}.md", title, "\n\n".join(w.parts) + "\n", section.anchor))
+    parallel = parallel_page(doc, lang)
 
     w = PageWriter(doc, lang)
     w.parts.append(title_block_html(w))
     w.parts.append(provenance_html(w))
     for block in doc.preamble:
         w.block(block, 2)
-    w.parts.append(contents_html(w, pages))
+    w.parts.append(contents_html(w, pages + [parallel]))
     if not split:
         for section in doc.sections:
             w.section(section, 2)
     w.footnotes(homes[""])
-    landing = Page(slug, f"{slug}/index.md", doc.meta.title,
-                   "\n\n".join(p for p in w.parts if p) + "\n", "", (doc.title_block.first_line, 0))
-    return [landing] + pages
+    landing = Page(slug, f"{slug}/index.md", lang.label("overview") if split else document_title(doc, lang),
+                   "\n\n".join(p for p in w.parts if p) + "\n", "")
+    return [landing] + pages + [parallel]

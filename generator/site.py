@@ -1,10 +1,11 @@
-"""Stage 5 — pages to files for MkDocs.
+"""Stage 5 — pages to files for MkDocs, one folder per language.
 
-In:  the parsed `Document`s and the pages rendered for a language.
-Out: `build/docs/<lang>/…/*.md` (the MkDocs docs_dir of that language),
-     `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`),
-     and the home page. A file is rewritten only when its bytes change, and
-     files no longer produced are removed, so live reload stays quick.
+In:  the parsed `Document`s and each language's catalogs.
+Out: `build/docs/<lang>/…/*.md` (the docs_dir of that language's MkDocs build),
+     `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`), the
+     home page and the editors' translation status page. A file is rewritten
+     only when its bytes change, and files no longer produced are removed,
+     so that MkDocs' live reload stays quick.
 """
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ import json
 from pathlib import Path
 
 from .escape import html_attr, html_text
+from .languages import Language
 from .model import Document
-from .render import Language, Page, render_document
+from .render import Page, document_title, render_document
+from .segments import segments
+from .translation import coverage
 
-HOME_JA = {
-    "home_title": "宇宙政策文書",
-    "home_intro": "我が国の宇宙政策に関する審議会等の文書を、原文テキストから忠実に組版して公開しています。",
-    "documents": "収録文書",
-}
+LANGUAGES = ("ja", "en")
 
 
 def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
@@ -32,23 +32,48 @@ def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
 
 
 def home_page(docs: list[Document], lang: Language) -> str:
-    label = lambda k: lang.labels.get(k, HOME_JA.get(k, k))  # noqa: E731
     items = []
     for doc in docs:
         m = doc.meta
-        facts = " / ".join(html_text(x) for x in (m.issuer, m.date_note or m.date) if x)
-        items.append(f'<li><a href="{html_attr(m.slug)}/">{html_text(m.title)}</a>'
+        issuer = m.issuer if lang.is_source else (m.issuer_en or m.issuer)
+        date = (m.date_note or m.date) if lang.is_source else m.date
+        facts = " / ".join(html_text(x) for x in (issuer, date) if x)
+        items.append(f'<li><a href="{html_attr(m.slug)}/">{html_text(document_title(doc, lang))}</a>'
+                     f' <span class="doc-parallel">(<a href="{html_attr(m.slug)}/parallel/">{html_text(lang.label("parallel"))}</a>)</span>'
                      f'<br><span class="doc-facts">{facts}</span></li>')
-    return (f"# {label('home_title')}\n\n<p>{html_text(label('home_intro'))}</p>\n\n"
-            f'<p class="doc-list-title">{html_text(label("documents"))}</p>\n\n'
+    notice = f'<p class="translation-notice">{html_text(lang.label("notice"))}</p>\n\n' if lang.label("notice") else ""
+    return (f"# {lang.label('home_title')}\n\n<p>{html_text(lang.label('home_intro'))}</p>\n\n{notice}"
+            f'<p class="doc-list-title">{html_text(lang.label("documents"))}</p>\n\n'
             f'<ul class="doc-list">{"".join(items)}</ul>\n')
 
 
+def status_page(docs: list[Document], catalogs, lang: Language) -> str:
+    """The editors' page: translation coverage per document."""
+    head = ("Document", "Segments", "Translated", "Fuzzy", "Untranslated", "Words translated / total", "Coverage")
+    rows = []
+    for doc in docs:
+        cov = coverage(segments(doc), catalogs.get(doc.meta.slug) or _empty(doc))
+        words = cov.words_translated + cov.words_fuzzy + cov.words_untranslated
+        cells = (f'<a href="{html_attr(doc.meta.slug)}/">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
+                 cov.fuzzy, cov.untranslated, f"{cov.words_translated} / {words}", f"{cov.percent:.1f} %")
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f"# {lang.label('status')}\n\n"
+            "<p>English translation coverage by document (PO files in <code>docs_src/&lt;document&gt;/en.po</code>). "
+            "Words: Japanese characters / 2. Run <code>make check</code> for the list of segments to work on.</p>\n\n"
+            f'<table class="status"><thead><tr>{"".join(f"<th>{h}</th>" for h in head)}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>\n')
+
+
+def _empty(doc):
+    from .translation import Catalog
+    return Catalog(doc.meta.slug)
+
+
 def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> list:
-    label = lang.labels.get("home_title", HOME_JA["home_title"])
-    nav: list = [{label: "index.md"}]
+    nav: list = [{lang.label("home_title"): "index.md"}]
     for doc, pages in docs_pages:
-        nav.append({doc.meta.title: [{p.title: p.path} for p in pages]})
+        nav.append({document_title(doc, lang): [{p.title: p.path} for p in pages]})
+    nav.append({lang.label("status"): "status.md"})
     return nav
 
 
@@ -56,20 +81,26 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path
     """Render and write every page of one language; return the files rewritten."""
     root = out / "docs" / lang.code
     written: list[Path] = []
-    produced: set[Path] = set()
+    files: dict[Path, str] = {}
     docs_pages = [(doc, render_document(doc, lang)) for doc in docs]
     for _, pages in docs_pages:
         for page in pages:
-            path = root / page.path
-            produced.add(path)
-            write_if_changed(path, page.markdown, written)
-    home = root / "index.md"
-    produced.add(home)
-    write_if_changed(home, home_page(docs, lang), written)
+            files[root / page.path] = page.markdown
+    files[root / "index.md"] = home_page(docs, lang)
+    files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
+    for path, text in files.items():
+        write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
     write_if_changed(nav, json.dumps(nav_for(docs_pages, lang), ensure_ascii=False, indent=1) + "\n", written)
     for stale in sorted(root.rglob("*.md")):
-        if stale not in produced:
+        if stale not in files:
             stale.unlink()
             written.append(stale)
+    return written
+
+
+def write_site(docs: list[Document], catalogs: dict, out: Path) -> list[Path]:
+    written: list[Path] = []
+    for code in LANGUAGES:
+        written += write_language(docs, Language(code, catalogs), out)
     return written

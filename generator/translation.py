@@ -11,6 +11,7 @@ changes no byte.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +69,6 @@ def load_po(path: Path, report: Reporter, shown: str) -> polib.POFile | None:
 
 
 def _error_line(message: str) -> int:
-    import re
     m = re.search(r"line (\d+)", message)
     return int(m.group(1)) if m else 1
 
@@ -159,3 +159,57 @@ def coverage(segs: list[Segment], cat: Catalog) -> Coverage:
         setattr(cov, state, getattr(cov, state) + 1)
         setattr(cov, f"words_{state}", getattr(cov, f"words_{state}") + words)
     return cov
+
+
+def _markers(text: str) -> list[str]:
+    """Footnote markers and URLs of a text: a translation must carry the same ones."""
+    from .inline import MARKER, URL
+    return sorted(m.group(0) for m in MARKER.finditer(text)) + sorted(m.group(0) for m in URL.finditer(text))
+
+
+def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) -> Catalog:
+    """Read a document's PO file and report what editors must do about it:
+    untranslated, fuzzy and stale segments, broken markers, and entries for unknown segments."""
+    cat = Catalog(shown)
+    if not path.exists():
+        if segs:
+            report.warn(shown, 1, "po-missing", f"no translation file; run `make po` to create it "
+                                               f"({len(segs)} segments to translate)")
+        return cat
+    po = load_po(path, report, shown)
+    if po is None:
+        return cat
+    entries = {e.msgctxt: e for e in po if not e.obsolete and e.msgctxt}
+    for seg in segs:
+        e = entries.get(seg.id)
+        if e is None or not e.msgstr:
+            line = e.linenum if e is not None else 1
+            report.warn(shown, line, "translation-missing",
+                        f"segment {seg.id} (source line {seg.line}) is not translated; fill its msgstr"
+                        + ("" if e is not None else " after running `make po`"))
+            continue
+        fuzzy = "fuzzy" in e.flags
+        if e.msgid != seg.source:
+            fuzzy = True
+            report.warn(shown, e.linenum, "translation-stale",
+                        f"segment {seg.id}: the Japanese source changed since this file was refreshed; "
+                        f"run `make po`, then review the translation and remove its fuzzy flag")
+        elif fuzzy:
+            report.warn(shown, e.linenum, "translation-fuzzy",
+                        f"segment {seg.id} is marked fuzzy (its source changed); review the translation "
+                        f"against the new msgid and remove the fuzzy flag")
+        if not fuzzy and _markers(e.msgstr) != _markers(e.msgid):
+            report.warn(shown, e.linenum, "translation-markers",
+                        f"segment {seg.id}: footnote markers or URLs differ from the source "
+                        f"(source {_markers(e.msgid)}, translation {_markers(e.msgstr)}); copy them unchanged")
+        if not fuzzy and e.msgid.count("\n") != e.msgstr.count("\n"):
+            report.warn(shown, e.linenum, "translation-lines",
+                        f"segment {seg.id}: the source has {e.msgid.count(chr(10)) + 1} lines, the translation "
+                        f"{e.msgstr.count(chr(10)) + 1}; keep one translated line per source line")
+        cat.entries[seg.id] = Entry(e.msgstr, fuzzy, e.linenum)
+    known = {s.id for s in segs}
+    for ctx, e in entries.items():
+        if ctx not in known:
+            report.warn(shown, e.linenum, "translation-unknown",
+                        f"entry {ctx} matches no segment of the source; run `make po` to make it obsolete")
+    return cat

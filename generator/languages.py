@@ -1,0 +1,85 @@
+"""The languages of the site and their interface strings.
+
+In:  a language code and, for translations, the documents' catalogs.
+Out: `Language` objects the renderer asks for labels and for the text of each
+     segment in that language (with its state: source, translated, fuzzy,
+     untranslated).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .translation import Catalog
+
+SOURCE_LANG = "ja"
+
+LABELS = {
+    "ja": {
+        "site_name": "宇宙政策文書",
+        "home_title": "宇宙政策文書",
+        "home_intro": "我が国の宇宙政策に関する審議会等の文書を、原文テキストから忠実に組版して公開しています。"
+                      "各文書は英語訳と対訳表示でも読めます。",
+        "documents": "収録文書",
+        "overview": "表紙・目次",
+        "parallel": "対訳表示",
+        "parallel_intro": "原文（日本語）と英語訳を段落ごとに並べて表示します。各組の番号は引用用のリンクです。",
+        "flattened_table": "この表は原文の抽出テキストのまま表示しています（表の整形は未対応）。",
+        "member_mark": "役職", "member_name": "氏名", "member_affiliation": "所属",
+        "backref": "本文の参照箇所へ戻る",
+        "contents": "目次", "provenance": "出典", "issuer": "発行", "date": "日付", "original": "原本",
+        "no_original": "原本の所在は本文に記載がありません",
+        "footnotes": "脚注",
+        "untranslated": "未翻訳", "fuzzy": "翻訳が古い可能性があります",
+        "notice": "",
+        "cite": "この箇所へのリンク",
+        "status": "翻訳状況",
+    },
+    "en": {
+        "site_name": "Japanese Space Policy Documents",
+        "home_title": "Japanese Space Policy Documents",
+        "home_intro": "Documents of Japanese councils and committees on space policy, typeset faithfully from the "
+                      "original Japanese text, with an English translation and a side-by-side view.",
+        "documents": "Documents",
+        "overview": "Cover and contents",
+        "parallel": "Side by side (Japanese–English)",
+        "parallel_intro": "The Japanese original and the English translation, paired segment by segment. "
+                          "The number of each pair is a link for citation.",
+        "flattened_table": "This table is shown as extracted from the original text (table layout not yet curated).",
+        "member_mark": "Role", "member_name": "Name", "member_affiliation": "Affiliation",
+        "backref": "Back to the reference in the text",
+        "contents": "Contents", "provenance": "Source", "issuer": "Issued by", "date": "Date", "original": "Original",
+        "no_original": "The text does not state where the original is published",
+        "footnotes": "Notes",
+        "untranslated": "Not yet translated", "fuzzy": "Translation may be outdated",
+        "notice": "This is an unofficial English translation prepared for reference. Only the Japanese original "
+                  "is authoritative.",
+        "cite": "Link to this passage",
+        "status": "Translation status",
+    },
+}
+
+
+@dataclass
+class Language:
+    code: str = SOURCE_LANG
+    catalogs: dict[str, Catalog] = field(default_factory=dict)     # document slug → catalog
+
+    @property
+    def is_source(self) -> bool:
+        return self.code == SOURCE_LANG
+
+    def label(self, key: str) -> str:
+        return LABELS.get(self.code, LABELS["en"]).get(key) or LABELS[SOURCE_LANG].get(key, key)
+
+    def text(self, slug: str, seg_id: str, source: str) -> tuple[str, str]:
+        """The text to print for a segment, and its state: source | translated | fuzzy | untranslated.
+        Fuzzy and untranslated segments print the Japanese source (marked by the renderer)."""
+        if self.is_source:
+            return source, "source"
+        catalog = self.catalogs.get(slug)
+        entry = catalog.entries.get(seg_id) if catalog else None
+        if entry is None or not entry.text:
+            return source, "untranslated"
+        if entry.fuzzy:
+            return source, "fuzzy"
+        return entry.text, "translated"

@@ -1,0 +1,65 @@
+"""The side-by-side (対訳) page of a document: Japanese and English, segment by segment.
+
+In:  a `Document`, the page's `Language` (for interface strings) and the English
+     translation (looked up through the English `Language` of the same catalogs).
+Out: one `Page` whose pairs carry the segment id as their citation anchor; CSS
+     sets them in two aligned columns on wide screens and stacked on phones.
+"""
+from __future__ import annotations
+
+from .escape import html_attr, html_text, markdown_text
+from .inline import parse_inlines
+from .languages import Language
+from .model import Document, FootnoteRef, Link, Section, Text
+from .segments import segments
+
+PAIR_LANG = "en"
+
+
+def _html(text: str, notes: bool) -> str:
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        parts = []
+        for node in parse_inlines([(0, line)], markers=not notes):
+            if isinstance(node, Text):
+                parts.append(html_text(node.text))
+            elif isinstance(node, Link):
+                parts.append(f'<a href="{html_attr(node.url)}">{html_text(node.url)}</a>')
+            elif isinstance(node, FootnoteRef):
+                parts.append(f'<sup><a class="footnote-ref" href="#fn-{node.number}">{node.number}</a></sup>')
+        out.append("".join(parts))
+    return "<br>".join(out)
+
+
+def parallel_page(doc: Document, lang: Language):
+    from .render import Page, document_title
+    english = Language(PAIR_LANG, lang.catalogs)
+    levels = {s.id: s.level for s in doc.walk() if isinstance(s, Section)}
+    rows = []
+    for seg in segments(doc):
+        en_text, state = english.text(doc.meta.slug, seg.id, seg.source)
+        notes = seg.id.startswith("fn-")
+        if notes:
+            number = seg.id.removeprefix("fn-")
+            ja_html = f'<span class="pair-note">[{number}]</span> ' + _html(seg.source, True)
+        else:
+            ja_html = _html(seg.source, False)
+        if state == "translated":
+            en_html = (f'<span class="pair-note">[{seg.id.removeprefix("fn-")}]</span> ' if notes else "") + _html(en_text, notes)
+            en_attrs = ' lang="en"'
+        else:
+            en_html = f'<span class="tr-state">{html_text(english.label(state))}</span>'
+            en_attrs = f' lang="en" data-state="{state}"'
+        kind = f" pair-h{levels[seg.id]}" if seg.id in levels else (" pair-note-row" if notes else "")
+        rows.append(f'<div class="pair{kind}" id="{seg.id}" data-seg="{seg.id}">'
+                    f'<a class="pair-cite" href="#{seg.id}" title="{html_attr(lang.label("cite"))}">{html_text(seg.id)}</a>'
+                    f'<div class="pair-ja" lang="ja">{ja_html}</div>'
+                    f'<div class="pair-en"{en_attrs}>{en_html}</div></div>')
+    title = lang.label("parallel")
+    markdown = ("---\nhide:\n  - toc\n---\n\n"        # the pairs need the width of the right-hand sidebar
+                f"# {markdown_text(title)} {{#parallel}}\n\n"
+                f'<p class="parallel-doc" data-generated><strong>{html_text(document_title(doc, lang))}</strong></p>\n\n'
+                f'<p class="parallel-intro" data-generated>{html_text(lang.label("parallel_intro"))}</p>\n\n'
+                f'<div class="parallel" data-generated>{"".join(rows)}</div>\n')
+    return Page(doc.meta.slug, f"{doc.meta.slug}/parallel.md", title, markdown, "parallel")
