@@ -56,7 +56,28 @@ def _new_po(lang: str, doc_slug: str) -> polib.POFile:
     return po
 
 
+PO_LINE = re.compile(r'^(?:#.*|(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
+                     r'|(?:#~\s*)?(?:#\|\s*)?"(?:[^"\\]|\\.)*")\s*$')
+
+
+def syntax_errors(text: str) -> list[tuple[int, str]]:
+    """Lines that are not PO syntax. polib is lenient (an unterminated string reads as
+    empty), so editors' mistakes are caught here, line by line."""
+    errors = []
+    for no, line in enumerate(text.split("\n"), 1):
+        if line.strip() and not PO_LINE.match(line.strip()):
+            errors.append((no, line.strip()[:60]))
+    return errors
+
+
 def load_po(path: Path, report: Reporter, shown: str) -> polib.POFile | None:
+    errors = syntax_errors(path.read_text(encoding="utf-8", errors="replace"))
+    for line, text in errors:
+        report.error(shown, line, "po-syntax",
+                     f"not valid PO syntax: {text!r}; every string must be in double quotes "
+                     f"(escape a quote inside as \\\") — Poedit shows the error, or restore the file from git")
+    if errors:
+        return None
     try:
         po = polib.pofile(str(path), wrapwidth=WRAP, check_for_duplicates=True)
     except (OSError, ValueError, UnicodeDecodeError) as e:

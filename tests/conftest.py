@@ -41,20 +41,33 @@ def seed_docs():
     return docs, report
 
 
-def build_site(src: Path, out: Path, langs=("ja",)) -> Path:
-    """Generate and build a site from `src` into `out` (a throw-away copy of the real build)."""
+def _merge(base: dict, child: dict) -> dict:
+    out = dict(base)
+    for k, v in child.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def build_site(src: Path, out: Path, langs=("ja", "en")) -> Path:
+    """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
+    the Japanese edition at the root of out/site, the English one under out/site/en."""
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
-                    "generate", "--strict"], check=True, env=env, cwd=ROOT)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(out / "build" / "docs" / "ja")
-    config["site_dir"] = str(out / "site")
-    config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(out / "mkdocs.yml")],
-                   check=True, env=env, cwd=out)
+                    "generate"], check=True, env=env, cwd=ROOT)
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
+    english.pop("INHERIT")
+    for lang in langs:
+        config = base if lang == "ja" else _merge(base, english)
+        config = dict(config, docs_dir=str(out / "build" / "docs" / lang),
+                      site_dir=str(out / "site") + ("" if lang == "ja" else "/" + lang))
+        config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
+        config["theme"] = dict(config["theme"], custom_dir=str(ROOT / config["theme"]["custom_dir"]))
+        path = out / f"mkdocs.{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(path)],
+                       check=True, env=env, cwd=out)
     return out / "site"
 
 

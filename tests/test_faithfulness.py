@@ -13,6 +13,8 @@ def rendered_text(site, pages):
     """Running text of the pages in reading order, and each note's text by number."""
     body, notes = [], {}
     for page in pages:
+        if page.anchor == "parallel":
+            continue        # the side-by-side page repeats the text; it is not part of the reading order
         url = page.path.removesuffix("index.md").removesuffix(".md")
         soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")

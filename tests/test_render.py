@@ -14,7 +14,8 @@ def test_long_documents_are_split_at_top_level_sections(seed_docs):
     docs, _ = seed_docs
     pages = render_document(docs["leo-activity-2025"], Language("ja"))
     assert [p.path for p in pages] == ["leo-activity-2025/index.md"] + [
-        f"leo-activity-2025/{a}.md" for a in ("1", "2", "3", "4", "annex-1", "annex-2", "appendix-1", "appendix-2")]
+        f"leo-activity-2025/{a}.md" for a in ("1", "2", "3", "4", "annex-1", "annex-2", "appendix-1", "appendix-2",
+                                              "parallel")]
     assert is_split(docs["leo-activity-2025"]) and not is_split(docs["isecg-coordination"])
 
 
@@ -67,6 +68,7 @@ def test_flattened_table_is_kept_in_a_marked_block(built_site):
 
 def test_short_documents_are_one_page_with_sections_below_the_title():
     doc = parse(raw("短い文書", "１．総論", "・本文である。"))
-    [page] = render_document(doc, Language("ja"))
+    page, parallel = render_document(doc, Language("ja"))
+    assert parallel.anchor == "parallel"
     assert page.markdown.startswith("# 短い文書 {#title}")
     assert "## １．総論 {#1}" in page.markdown
