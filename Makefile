@@ -36,10 +36,13 @@ generate: deps
 
 site: generate
 	NO_MKDOCS_2_WARNING=1 $(MKDOCS) build --strict --quiet
-	@echo "site: built into site/"
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) build --strict --quiet -f mkdocs.en.yml
+	@echo "site: built into site/ (Japanese) and site/en/ (English)"
 
+# Live preview of one edition (SERVE_LANG=en for English); edits in docs_src/ regenerate the pages.
+SERVE_LANG ?= ja
 serve: generate
-	NO_MKDOCS_2_WARNING=1 $(MKDOCS) serve --watch docs_src --watch generator
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) serve --watch docs_src -f $(if $(filter en,$(SERVE_LANG)),mkdocs.en.yml,mkdocs.yml)
 
 check: deps
 	$(PY) -m generator check --strict

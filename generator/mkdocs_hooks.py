@@ -1,12 +1,22 @@
-"""MkDocs hook: the navigation written by the generator (`build/nav/<lang>.json`).
+"""MkDocs hooks: the generator's navigation, and regeneration during `mkdocs serve`.
 
 In:  the MkDocs config of one language build.
-Out: the same config with `nav` set, so that pages appear in document order.
+Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document
+     order); under `mkdocs serve`, the Markdown regenerated from `docs_src/`
+     before each build, so that an edit of a source text, a PO file or the
+     metadata shows in the browser within seconds.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+_serving = False
+
+
+def on_startup(command, dirty=False, **kwargs):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config, **kwargs):
@@ -15,3 +25,14 @@ def on_config(config, **kwargs):
     if nav.exists():
         config.nav = json.loads(nav.read_text(encoding="utf-8"))
     return config
+
+
+def on_pre_build(config, **kwargs):
+    if not _serving:
+        return
+    import sys
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from generator.cli import main       # regenerate; only changed files are rewritten
+    main(["generate"])
