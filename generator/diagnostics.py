@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 class Diagnostic:
     file: str
     line: int
-    level: str          # "error" | "warning"
+    level: str          # "error" | "warning" | "notice" (never fails a build)
     code: str           # short, stable identifier, e.g. "footnote-no-body"
     message: str
 
@@ -38,8 +38,11 @@ class Reporter:
     def error(self, file: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(file, line, "error", code, message))
 
+    def notice(self, file: str, line: int, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(file, line, "notice", code, message))
+
     def failing(self, strict: bool) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level == "error" or strict]
+        return [d for d in self.diagnostics if d.level == "error" or (strict and d.level == "warning")]
 
     def fail_if_needed(self, strict: bool) -> None:
         bad = self.failing(strict)

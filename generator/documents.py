@@ -17,6 +17,7 @@ from .footnotes import check_references, collect_footnotes
 from .ingest import ingest
 from .model import Document, FootnoteRef, Meta, plain_text
 from .structure import build_tree
+from .tables import apply_tables, load_tables
 from .units import segment
 
 SOURCE_NAME = "source.txt"
@@ -78,7 +79,9 @@ def load_document(folder: Path, report: Reporter, root: Path | None = None) -> D
         line = source.read_bytes()[: e.start].count(b"\n") + 1
         report.error(shown, line, "source-encoding", "the source text is not UTF-8; save it as UTF-8")
         text = source.read_bytes().decode("utf-8", errors="replace")
-    return parse_text(text, shown, meta, report)
+    doc = parse_text(text, shown, meta, report)
+    apply_tables(doc, load_tables(folder, root or folder.parent.parent, report), report)
+    return doc
 
 
 __all__ = ["discover", "load_document", "parse_text", "plain_text"]

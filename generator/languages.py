@@ -33,6 +33,7 @@ LABELS = {
         "notice": "",
         "cite": "この箇所へのリンク",
         "status": "翻訳状況",
+        "download_csv": "この表をCSV形式でダウンロード",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -55,6 +56,7 @@ LABELS = {
                   "is authoritative.",
         "cite": "Link to this passage",
         "status": "Translation status",
+        "download_csv": "Download this table as CSV",
     },
 }
 

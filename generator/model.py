@@ -99,6 +99,32 @@ class ItemList(Block):
 class FlattenedTable(Block):
     """A table that PDF extraction flattened, kept line by line until it is curated."""
     lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)     # source line of each entry of `lines`
+
+
+Bilingual = dict                 # {"ja": ..., "en": ...}
+
+
+@dataclass
+class MatrixRow:
+    label: Bilingual = field(default_factory=dict)
+    cells: list[str] = field(default_factory=list)       # one symbol per column, "-" for blank
+    decision: str = ""
+
+
+@dataclass
+class MatrixTable(Block):
+    """A curated table (docs_src/<doc>/tables/<id>.yml) standing where a flattened one was."""
+    table_id: str = ""
+    caption: Bilingual = field(default_factory=dict)
+    row_header: Bilingual = field(default_factory=dict)
+    groups: list[dict] = field(default_factory=list)     # {"ja", "en", "span"}
+    columns: list[Bilingual] = field(default_factory=list)
+    rows: list[MatrixRow] = field(default_factory=list)
+    symbols: dict[str, Bilingual] = field(default_factory=dict)
+    legend: list[Bilingual] = field(default_factory=list)
+    notes: list[Bilingual] = field(default_factory=list)
+    data_path: str = ""
 
 
 @dataclass

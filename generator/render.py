@@ -20,7 +20,7 @@ from .escape import html_attr, html_text, markdown_text
 from .inline import parse_inlines
 from .languages import Language
 from .model import (Block, BlockTitle, Document, FlattenedTable, Footnote, FootnoteRef, Inline, ItemList,
-                    Link, MemberList, Paragraph, RunInTitle, Section, Text, plain_text)
+                    Link, MatrixTable, MemberList, Paragraph, RunInTitle, Section, Text, plain_text)
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
 
@@ -37,9 +37,10 @@ class Page:
 class PageWriter:
     """Collects the parts of one page and the footnote references made on it."""
 
-    def __init__(self, doc: Document, lang: Language):
+    def __init__(self, doc: Document, lang: Language, doc_root: str = ""):
         self.doc = doc
         self.lang = lang
+        self.doc_root = doc_root                 # relative URL from this page to the document's folder
         self.parts: list[str] = []
         self.refs: dict[int, list[str]] = {}     # note number → reference ids, in order
 
@@ -182,6 +183,39 @@ def _member_list(w: PageWriter, b: MemberList) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
+def _matrix_table(w: PageWriter, t: MatrixTable) -> str:
+    """A real table: caption, grouped column headers, row headers with scope, symbols with
+    accessible text, legend, notes and a CSV download. The visible symbols are the source's;
+    the words screen readers hear instead are generated."""
+    lang = "ja" if w.lang.is_source else w.lang.code
+    tx = lambda b: html_text(b.get(lang) or b.get("ja", ""))  # noqa: E731
+    gen = "" if w.lang.is_source else " data-generated"       # English headers are not source text
+    cap_id = f"{t.id}-caption"
+    groups = "".join(f'<th scope="colgroup" colspan="{int(g.get("span", 1))}"{gen}>{tx(g)}</th>' for g in t.groups)
+    head1 = f'<tr><td class="corner"></td>{groups}</tr>' if t.groups else ""
+    head2 = (f'<tr><th scope="col" class="row-header"{gen}>{tx(t.row_header)}</th>'
+             + "".join(f'<th scope="col"{gen}>{tx(c)}</th>' for c in t.columns) + "</tr>")
+    body = []
+    for i, row in enumerate(t.rows):
+        cells = []
+        for symbol in row.cells:
+            spoken = html_text(t.symbols.get(symbol, {}).get(lang, symbol))
+            shown = "" if symbol == "-" else f'<span class="symbol" aria-hidden="true">{html_text(symbol)}</span>'
+            cells.append(f'<td class="cell-{"blank" if symbol == "-" else "mark"}">{shown}'
+                         f'<span class="sr-only" data-generated>{spoken}</span></td>')
+        body.append(f'<tr id="{t.id}-r{i + 1}"><th scope="row"{gen}>{tx(row.label)}</th>{"".join(cells)}</tr>')
+    legend = "".join(f"<li{gen}>{tx(x)}</li>" for x in t.legend)
+    notes = "".join(f"<p{gen}>{tx(x)}</p>" for x in t.notes)
+    csv = f"{w.doc_root}tables/{t.table_id}.csv"
+    return (f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
+            f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
+            f'<table class="matrix"><caption id="{cap_id}" data-generated>{tx(t.caption)}</caption>'
+            f'<thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
+            f'<figcaption><ul class="legend">{legend}</ul>{notes}'
+            f'<p class="table-download" data-generated><a href="{html_attr(csv)}" download>'
+            f'{html_text(w.lang.label("download_csv"))}</a></p></figcaption></figure>')
+
+
 BLOCK_RENDERERS: list[tuple[type, Callable[[PageWriter, Block], str]]] = [
     (Paragraph, _paragraph),
     (BlockTitle, _block_title),
@@ -189,6 +223,7 @@ BLOCK_RENDERERS: list[tuple[type, Callable[[PageWriter, Block], str]]] = [
     (ItemList, _item_list),
     (FlattenedTable, _flattened_table),
     (MemberList, _member_list),
+    (MatrixTable, _matrix_table),
 ]
 
 
@@ -294,7 +329,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
 
     pages: list[Page] = []
     for section in sections:
-        w = PageWriter(doc, lang)
+        w = PageWriter(doc, lang, "../")
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
         title = plain_text(w.segment(section.id, section.title)[0])

@@ -9,12 +9,14 @@ Out: `build/docs/<lang>/…/*.md` (the docs_dir of that language's MkDocs build)
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 from .escape import html_attr, html_text
 from .languages import Language
-from .model import Document
+from .model import Document, MatrixTable
 from .render import Page, document_title, render_document
 from .segments import segments
 from .translation import coverage
@@ -69,6 +71,18 @@ def _empty(doc):
     return Catalog(doc.meta.slug)
 
 
+def table_csv(table: MatrixTable, lang: Language) -> str:
+    """A curated table as CSV (UTF-8 with BOM, so that spreadsheet programs read Japanese):
+    a header row of column labels, then one row per table row; blank cells empty."""
+    code = "ja" if lang.is_source else lang.code
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([table.row_header.get(code, "")] + [c.get(code, "") for c in table.columns])
+    for row in table.rows:
+        writer.writerow([row.label.get(code, "")] + ["" if c == "-" else c for c in row.cells])
+    return "\ufeff" + out.getvalue()
+
+
 def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> list:
     nav: list = [{lang.label("home_title"): "index.md"}]
     for doc, pages in docs_pages:
@@ -86,13 +100,17 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path
     for _, pages in docs_pages:
         for page in pages:
             files[root / page.path] = page.markdown
+    for doc in docs:
+        for block in doc.walk():
+            if isinstance(block, MatrixTable):
+                files[root / doc.meta.slug / "tables" / f"{block.table_id}.csv"] = table_csv(block, lang)
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
     for path, text in files.items():
         write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
     write_if_changed(nav, json.dumps(nav_for(docs_pages, lang), ensure_ascii=False, indent=1) + "\n", written)
-    for stale in sorted(root.rglob("*.md")):
+    for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv")):
         if stale not in files:
             stale.unlink()
             written.append(stale)

@@ -191,7 +191,7 @@ class TreeBuilder:
                                             self.inlines(unit), [unit])
                 self.meetings.add(section.anchor)
             elif kind == "table":
-                self.place(FlattenedTable(lines=[l.raw for l in unit.lines]), unit)
+                self.place(FlattenedTable(lines=[l.raw for l in unit.lines], numbers=[l.no for l in unit.lines]), unit)
             elif nxt is not None and is_name_line(unit) and nxt.kind in ("plain", "indented"):
                 self.member(unit, nxt)
                 i += 1
