@@ -1,5 +1,5 @@
 """Stage 3 — the document tree: sections, anchors, lists, titles, members, appendices."""
-from generator.model import (BlockTitle, FlattenedTable, ItemList, MemberList, Paragraph, RunInTitle,
+from generator.model import (BlockTitle, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph, RunInTitle,
                              Section, plain_text)
 from generator.structure import number_key
 
@@ -86,7 +86,7 @@ def test_seed_report_structure(seed_docs):
     anchors = {s.anchor: s for s in all_sections(doc.sections)}
     assert plain_text(anchors["3-3-1-a"].title) == "ア）ＪＡＸＡの科学研究・イノベーション創出機能の強化【対象：JAXA（大学等）】"
     assert plain_text(anchors["3-3-2-c"].title).endswith("の助言機能強化・民間連携の推進【対象：企業、大学等】")
-    assert isinstance(anchors["annex-1"].children[0], FlattenedTable)
+    assert isinstance(anchors["annex-1"].children[0], MatrixTable)      # curated: tables/user-challenges.yml
     meetings = [s.anchor for s in anchors["appendix-1"].sections]
     assert meetings == ["appendix-1-64", "appendix-1-65", "appendix-1-66", "appendix-1-67", "appendix-1-68"]
     members = anchors["appendix-2"].children[0]
