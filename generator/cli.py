@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .diagnostics import Reporter
+from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
 from .documents import discover, load_document
 from .segments import segments
 from .site import write_site
@@ -22,6 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load_all(src: Path, report: Reporter):
     return [load_document(folder, report, src.parent) for folder in discover(src)]
+
+
+def load_glossary_for(docs, catalogs, src: Path, report: Reporter):
+    path = src / GLOSSARY_NAME
+    glossary = load_glossary(path, str(path.relative_to(src.parent)), report)
+    if glossary is not None:
+        check_corpus(glossary, [(doc, segments(doc)) for doc in docs], catalogs, report)
+    return glossary
 
 
 def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en") -> dict:
@@ -46,12 +55,13 @@ def cmd_generate(args) -> int:
     report = Reporter()
     docs = load_all(args.src, report)
     catalogs = load_catalogs(docs, args.src, report)
+    glossary = load_glossary_for(docs, catalogs, args.src, report)
     print_diagnostics(report, "text")
     if report.failing(args.strict):
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written = write_site(docs, catalogs, args.out)
+    written = write_site(docs, catalogs, args.out, glossary)
     print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
@@ -61,6 +71,7 @@ def cmd_check(args) -> int:
     report = Reporter()
     docs = load_all(args.src, report)
     catalogs = load_catalogs(docs, args.src, report)
+    load_glossary_for(docs, catalogs, args.src, report)
     print_diagnostics(report, args.format)
     if args.format == "text":
         for doc in docs:

@@ -34,6 +34,10 @@ LABELS = {
         "cite": "この箇所へのリンク",
         "status": "翻訳状況",
         "download_csv": "この表をCSV形式でダウンロード",
+        "glossary": "用語集",
+        "glossary_intro": "文書中の用語の日英対照表です（五十音順）。本文中の用語は、各節の最初の出現箇所からこのページにリンクしています。",
+        "reading": "読み", "english": "英語", "japanese": "日本語", "abbr": "略語", "expansion": "正式名称",
+        "definition": "定義", "related": "関連語", "appears_in": "出現箇所", "downloads": "ダウンロード",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -57,6 +61,12 @@ LABELS = {
         "cite": "Link to this passage",
         "status": "Translation status",
         "download_csv": "Download this table as CSV",
+        "glossary": "Glossary",
+        "glossary_intro": "Japanese–English glossary of the terms used in the documents (alphabetical). In the text, "
+                          "the first occurrence of a term in each section links here.",
+        "reading": "Reading", "english": "English", "japanese": "Japanese", "abbr": "Abbreviation",
+        "expansion": "Full name", "definition": "Definition", "related": "Related terms",
+        "appears_in": "Appears in", "downloads": "Download",
     },
 }
 
@@ -65,6 +75,7 @@ LABELS = {
 class Language:
     code: str = SOURCE_LANG
     catalogs: dict[str, Catalog] = field(default_factory=dict)     # document slug → catalog
+    glossary: object = None                                        # glossary.Glossary, or None
 
     @property
     def is_source(self) -> bool:

@@ -31,14 +31,21 @@ class Link:
     url: str
 
 
-Inline = Union[Text, FootnoteRef, Link]
+@dataclass(frozen=True)
+class TermRef:
+    """An occurrence of a glossary term in running text (added at render time)."""
+    term: str
+    text: str
+
+
+Inline = Union[Text, FootnoteRef, Link, TermRef]
 
 
 def plain_text(inlines: list[Inline], refs: bool = False) -> str:
     """The characters of an inline run; footnote markers as `[n]` if `refs`."""
     out = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, (Text, TermRef)):
             out.append(node.text)
         elif isinstance(node, Link):
             out.append(node.url)

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .escape import html_attr, html_text, markdown_text
+from .glossary import Linker
 from .inline import parse_inlines
 from .languages import Language
 from .model import (Block, BlockTitle, Document, FlattenedTable, Footnote, FootnoteRef, Inline, ItemList,
-                    Link, MatrixTable, MemberList, Paragraph, RunInTitle, Section, Text, plain_text)
+                    Link, MatrixTable, MemberList, Paragraph, RunInTitle, Section, TermRef, Text,
+                    plain_text)
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
 
@@ -41,6 +43,9 @@ class PageWriter:
         self.doc = doc
         self.lang = lang
         self.doc_root = doc_root                 # relative URL from this page to the document's folder
+        self.site_root = doc_root + "../"        # … and to the root of this language edition
+        self.linker = Linker(lang.glossary, lang.code)
+        self.scope = "preamble"                  # the section whose first term occurrences get linked
         self.parts: list[str] = []
         self.refs: dict[int, list[str]] = {}     # note number → reference ids, in order
 
@@ -77,7 +82,22 @@ class PageWriter:
                 out.append(f'<a href="{html_attr(node.url)}">{html_text(node.url)}</a>')
             elif isinstance(node, FootnoteRef):
                 out.append(self.footnote_ref(node.number))
+            elif isinstance(node, TermRef):
+                out.append(self.term_ref(node))
         return "".join(out)
+
+    def term_ref(self, node: TermRef) -> str:
+        term = self.lang.glossary.by_id[node.term]
+        return (f'<a class="term" href="{self.site_root}glossary/#{node.term}" data-term="{node.term}" '
+                f'data-tip="{html_attr(term.tip(self.lang.code))}" aria-describedby="tip-{node.term}">'
+                f'{html_text(node.text)}</a>')
+
+    def term_tips(self) -> None:
+        """The tooltips' text once per page, for screen readers (aria-describedby)."""
+        if self.linker.used:
+            tips = "".join(f'<span id="tip-{t}">{html_text(self.lang.glossary.by_id[t].tip(self.lang.code))}</span>'
+                           for t in self.linker.used)
+            self.parts.append(f'<div class="term-tips" hidden data-generated>{tips}</div>')
 
     def inline_markdown(self, inlines: list[Inline]) -> str:
         return "".join(markdown_text(n.text) if isinstance(n, Text) else self.inline_html([n]) for n in inlines)
@@ -106,11 +126,15 @@ class PageWriter:
         if state in ("untranslated", "fuzzy"):
             attrs += f' lang="ja" data-state="{state}"'
         self.parts.append(f"{'#' * min(depth, 6)} {self.inline_markdown(inlines)} {{{attrs}}}")
+        outer, self.scope = self.scope, section.anchor
         for child in section.children:
             self.block(child, depth + 1)
+        self.scope = outer
 
-    def text_block(self, tag: str, block, css: str = "") -> str:
+    def text_block(self, tag: str, block, css: str = "", link: bool = False) -> str:
         inlines, state = self.segment(block.id, block.inlines)
+        if link and state in ("source", "translated"):
+            inlines = self.linker.link(inlines, self.scope)
         cls = f' class="{css}"' if css else ""
         return (f'<{tag} id="{block.id}"{cls} data-seg="{block.id}"{self.state_attrs(state)}>'
                 f'{self.state_label(state)}{self.inline_html(inlines)}</{tag}>')
@@ -127,6 +151,8 @@ class PageWriter:
         text, state = self.segment_text(note.id, source)
         lines = note.lines if state != "translated" else [parse_inlines([(0, t)], markers=False)
                                                           for t in text.split("\n")]
+        if state in ("source", "translated"):
+            lines = [self.linker.link(line, "notes") for line in lines]
         body = "<br>".join(self.inline_html(line) for line in lines)
         backs = "".join(
             f' <a class="footnote-backref" href="#{ref}" title="{html_attr(self.lang.label("backref"))}" data-generated>&#8617;</a>'
@@ -138,7 +164,7 @@ class PageWriter:
 
 # -------------------------------------------------------------- block renderers
 def _paragraph(w: PageWriter, b: Paragraph) -> str:
-    return w.text_block("p", b, "indent" if b.indented else "")
+    return w.text_block("p", b, "indent" if b.indented else "", link=True)
 
 
 def _block_title(w: PageWriter, b: BlockTitle) -> str:
@@ -153,6 +179,8 @@ def _item_list(w: PageWriter, b: ItemList) -> str:
     items = []
     for item in b.items:
         inlines, state = w.segment(item.id, item.inlines)
+        if state in ("source", "translated"):
+            inlines = w.linker.link(inlines, w.scope)
         children = "".join(_item_list(w, c) for c in item.children)
         items.append(f'<li id="{item.id}" data-seg="{item.id}"{w.state_attrs(state)}>'
                      f'{w.state_label(state)}{w.inline_html(inlines)}{children}</li>')
@@ -332,6 +360,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         w = PageWriter(doc, lang, "../")
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
+        w.term_tips()
         title = plain_text(w.segment(section.id, section.title)[0])
         pages.append(Page(slug, f"{slug}/{section.anchor}.md", title, "\n\n".join(w.parts) + "\n", section.anchor))
     parallel = parallel_page(doc, lang)
@@ -346,6 +375,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         for section in doc.sections:
             w.section(section, 2)
     w.footnotes(homes[""])
+    w.term_tips()
     landing = Page(slug, f"{slug}/index.md", lang.label("overview") if split else document_title(doc, lang),
                    "\n\n".join(p for p in w.parts if p) + "\n", "")
     return [landing] + pages + [parallel]

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from .escape import html_attr, html_text
 from .languages import Language
-from .model import Document, MatrixTable
-from .render import Page, document_title, render_document
+from .glossary import Glossary, sort_key, to_csv, to_tbx
+from .model import Document, MatrixTable, Section, plain_text
+from .render import Page, document_title, is_split, render_document
 from .segments import segments
 from .translation import coverage
 
@@ -83,10 +84,90 @@ def table_csv(table: MatrixTable, lang: Language) -> str:
     return "\ufeff" + out.getvalue()
 
 
+def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
+    """Term id → the sections whose Japanese uses it: (document slug, page URL, section)."""
+    from .segments import segments
+    matcher = glossary.matcher("ja")
+    index: dict[str, list] = {t.id: [] for t in glossary.terms}
+    for doc in docs:
+        split = is_split(doc)
+        where: dict[str, tuple[str, Section]] = {}
+
+        def visit(section: Section, page: str):
+            for block_id in _ids(section):
+                where[block_id] = (page, section)
+            for sub in section.sections:
+                visit(sub, page)
+        for top in doc.sections:
+            visit(top, f"{doc.meta.slug}/{top.anchor}/" if split else f"{doc.meta.slug}/")
+        for seg in segments(doc):
+            place = where.get(seg.id) or where.get(seg.id.rsplit("-name", 1)[0].rsplit("-affiliation", 1)[0])
+            if place is None:
+                continue
+            for term in dict.fromkeys(t for _, _, t in matcher.find(seg.source)):
+                entry = (doc.meta.slug, place[0], place[1])
+                if entry not in index[term]:
+                    index[term].append(entry)
+    return index
+
+
+def _ids(section: Section) -> list[str]:
+    """Ids of the segments that belong to a section itself (not to its subsections)."""
+    ids = [section.id]
+    def visit(blocks):
+        for b in blocks:
+            if isinstance(b, Section):
+                continue
+            ids.append(b.id)
+            for item in getattr(b, "items", []):
+                ids.append(item.id)
+                visit(item.children)
+            for m in getattr(b, "members", []):
+                ids.extend([m.id, f"{m.id}-name", m.id + "-affiliation"])
+    visit(section.children)
+    return ids
+
+
+def glossary_page(glossary: Glossary, docs: list[Document], lang: Language) -> str:
+    label, code = lang.label, lang.code
+    index = usage_index(docs, glossary)
+    titles = {d.meta.slug: document_title(d, lang) for d in docs}
+    parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
+             f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
+             f'<a href="glossary.tbx" download>TBX (ISO 30042)</a> · <a href="glossary.csv" download>CSV</a></p>']
+    for term in sorted(glossary.terms, key=lambda t: sort_key(t, code)):
+        head = f"{term.ja}（{term.en}）" if code == "ja" else f"{term.en} ({term.ja})"
+        parts.append(f"## {html_text(head)} {{#{term.id}}}")
+        rows = [(label("japanese"), f'<span lang="ja">{html_text(term.ja)}</span>'),
+                (label("reading"), f'<span lang="ja">{html_text(term.reading)}</span>'),
+                (label("english"), f'<span lang="en">{html_text(term.en)}</span>')]
+        if term.abbr:
+            rows.append((label("abbr"), html_text(term.abbr)))
+        if term.expansion:
+            rows.append((label("expansion"), html_text(term.expansion)))
+        for lc in ("ja", "en") if code == "ja" else ("en", "ja"):
+            if term.definition.get(lc):
+                rows.append((f'{label("definition")} ({lc})', f'<span lang="{lc}">{html_text(term.definition[lc])}</span>'))
+        if term.related:
+            links = " · ".join(f'<a href="#{r}">{html_text(getattr(glossary.by_id.get(r), "ja" if code == "ja" else "en", r))}</a>'
+                               for r in term.related if r in glossary.by_id)
+            rows.append((label("related"), links))
+        uses = index.get(term.id, [])
+        if uses:
+            links = "".join(f'<li><a href="../{page}#{section.anchor}">{html_text(titles[slug])} — '
+                            f'{html_text(plain_text(section.title))}</a></li>' for slug, page, section in uses)
+            rows.append((label("appears_in"), f'<ul class="appears-in">{links}</ul>'))
+        dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
+        parts.append(f'<dl class="glossary-entry" data-term="{term.id}">{dl}</dl>')
+    return "\n\n".join(parts) + "\n"
+
+
 def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> list:
     nav: list = [{lang.label("home_title"): "index.md"}]
     for doc, pages in docs_pages:
         nav.append({document_title(doc, lang): [{p.title: p.path} for p in pages]})
+    if lang.glossary is not None:
+        nav.append({lang.label("glossary"): "glossary.md"})
     nav.append({lang.label("status"): "status.md"})
     return nav
 
@@ -106,19 +187,23 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path
                 files[root / doc.meta.slug / "tables" / f"{block.table_id}.csv"] = table_csv(block, lang)
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
+    if lang.glossary is not None:
+        files[root / "glossary.md"] = glossary_page(lang.glossary, docs, lang)
+        files[root / "glossary.tbx"] = to_tbx(lang.glossary)
+        files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
         write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
     write_if_changed(nav, json.dumps(nav_for(docs_pages, lang), ensure_ascii=False, indent=1) + "\n", written)
-    for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv")):
+    for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv", ".tbx")):
         if stale not in files:
             stale.unlink()
             written.append(stale)
     return written
 
 
-def write_site(docs: list[Document], catalogs: dict, out: Path) -> list[Path]:
+def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None) -> list[Path]:
     written: list[Path] = []
     for code in LANGUAGES:
-        written += write_language(docs, Language(code, catalogs), out)
+        written += write_language(docs, Language(code, catalogs, glossary), out)
     return written

@@ -1,0 +1,293 @@
+"""The bilingual termbase: loading, matching in running text, checks and exports.
+
+In:  `docs_src/glossary.yml`, the documents and their translations.
+Out: a `Glossary`; a `Matcher` that finds term occurrences in one pass over a text
+     (a trie of all forms, longest match first, with script-aware word boundaries
+     so that a term never fires inside a longer katakana or Latin word); a
+     `Linker` that turns first occurrences per section into `TermRef`s; the
+     translators' consistency check; TBX (ISO 30042) and CSV exports.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import yaml
+
+from .diagnostics import Reporter
+from .model import Inline, TermRef, Text
+
+GLOSSARY_NAME = "glossary.yml"
+
+
+@dataclass
+class Term:
+    id: str
+    ja: str
+    reading: str
+    en: str
+    abbr: str = ""
+    expansion: str = ""
+    definition: dict = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)
+    en_forms: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    line: int = 0
+
+    def tip(self, lang: str) -> str:
+        if lang == "ja":
+            head = self.ja + (f"（{self.abbr}）" if self.abbr else "")
+            return f"{head}：{self.definition.get('ja', '')}"
+        head = self.en + (f" ({self.abbr})" if self.abbr and self.abbr not in self.en else "")
+        return f"{head}: {self.definition.get('en', '')}"
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    path: str = ""
+    link_mode: str = "first-per-section"
+
+    def __post_init__(self):
+        self.by_id = {t.id: t for t in self.terms}
+        self._matchers: dict[str, Matcher] = {}
+
+    def matcher(self, lang: str) -> "Matcher":
+        if lang not in self._matchers:
+            forms = []
+            for t in self.terms:
+                if lang == "ja":
+                    forms += [(f, t.id) for f in t.forms]
+                else:
+                    forms += [(f, t.id) for f in [t.en, t.abbr, *t.en_forms] if f]
+            self._matchers[lang] = Matcher(forms, ignore_case=lang != "ja")
+        return self._matchers[lang]
+
+
+# ------------------------------------------------------------------ matching
+def script(c: str) -> str:
+    """The script class that decides word boundaries."""
+    if not c:
+        return ""
+    o = ord(c)
+    if c.isascii() and c.isalnum() or 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return "latin"
+    if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
+        return "katakana"
+    if 0x3041 <= o <= 0x309F:
+        return "hiragana"
+    return "other"
+
+
+class Matcher:
+    """All forms in one trie; `find` walks the text once, taking the longest form at each
+    position whose ends do not cut through a word of the same script (katakana, Latin,
+    hiragana). Kanji compounds have no visible boundary: longer forms win instead."""
+
+    def __init__(self, forms: list[tuple[str, str]], ignore_case: bool = False):
+        self.ignore_case = ignore_case
+        self.root: dict = {}
+        for form, term in forms:
+            node = self.root
+            for c in self._fold(form):
+                node = node.setdefault(c, {})
+            node.setdefault("", term)
+
+    def _fold(self, s: str) -> str:
+        return s.lower() if self.ignore_case else s
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        folded = self._fold(text)
+        out, i, n = [], 0, len(text)
+        while i < n:
+            node, j, best = self.root, i, None
+            while j < n and folded[j] in node:
+                node = node[folded[j]]
+                j += 1
+                if "" in node and self._bounded(text, i, j):
+                    best = (i, j, node[""])
+            if best:
+                out.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        first, last = script(text[start]), script(text[end - 1])
+        before = script(text[start - 1]) if start else ""
+        after = script(text[end]) if end < len(text) else ""
+        if first in ("latin", "katakana", "hiragana") and before == first:
+            return False
+        if last in ("latin", "katakana", "hiragana") and after == last:
+            return False
+        return True
+
+
+class Linker:
+    """Turns occurrences in running text into `TermRef`s: the first per scope (section),
+    or all, as the glossary says."""
+
+    def __init__(self, glossary: Glossary | None, lang: str):
+        self.glossary = glossary
+        self.matcher = glossary.matcher(lang) if glossary else None
+        self.seen: set[tuple[str, str]] = set()
+        self.used: list[str] = []              # term ids linked on this page, in order
+
+    def link(self, inlines: list[Inline], scope: str) -> list[Inline]:
+        if self.matcher is None:
+            return inlines
+        out: list[Inline] = []
+        for node in inlines:
+            if not isinstance(node, Text):
+                out.append(node)
+                continue
+            pos = 0
+            for start, end, term in self.matcher.find(node.text):
+                key = (scope, term)
+                if self.glossary.link_mode != "all" and key in self.seen:
+                    continue
+                self.seen.add(key)
+                if term not in self.used:
+                    self.used.append(term)
+                if start > pos:
+                    out.append(Text(node.text[pos:start]))
+                out.append(TermRef(term, node.text[start:end]))
+                pos = end
+            if pos < len(node.text):
+                out.append(Text(node.text[pos:]))
+        return out
+
+
+# ------------------------------------------------------------------ loading and checks
+def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        report.error(shown, mark.line + 1 if mark else 1, "glossary-yaml", f"cannot read the glossary: {e}")
+        return None
+    term_nodes = []
+    for key, value in getattr(root, "value", []):
+        if key.value == "terms":
+            term_nodes = value.value
+    terms: list[Term] = []
+    ids: dict[str, int] = {}
+    forms: dict[str, tuple[str, int]] = {}
+    for i, raw in enumerate(data.get("terms") or []):
+        line = term_nodes[i].start_mark.line + 1 if i < len(term_nodes) else 1
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("ja"):
+            report.error(shown, line, "glossary-term", "a term needs at least 'id' and 'ja'")
+            continue
+        term = Term(id=str(raw["id"]), ja=str(raw["ja"]), reading=str(raw.get("reading") or ""),
+                    en=str(raw.get("en") or ""), abbr=str(raw.get("abbr") or ""),
+                    expansion=str(raw.get("expansion") or ""), definition=raw.get("definition") or {},
+                    forms=[str(f) for f in raw.get("forms") or [raw["ja"]]],
+                    en_forms=[str(f) for f in raw.get("en_forms") or []],
+                    related=[str(r) for r in raw.get("related") or []], line=line)
+        if term.id in ids:
+            report.error(shown, line, "glossary-duplicate",
+                         f"term '{term.id}' is defined twice (first at line {ids[term.id]}); merge the entries")
+            continue
+        ids[term.id] = line
+        if not term.en:
+            report.error(shown, line, "glossary-no-english", f"term '{term.id}' ({term.ja}) has no English ('en')")
+        if not term.reading:
+            report.warn(shown, line, "glossary-no-reading", f"term '{term.id}' has no reading; it cannot be sorted")
+        for lang in ("ja", "en"):
+            if not term.definition.get(lang):
+                report.warn(shown, line, "glossary-no-definition", f"term '{term.id}' has no '{lang}' definition")
+        for form in term.forms:
+            if form in forms and forms[form][0] != term.id:
+                report.error(shown, line, "glossary-duplicate",
+                             f"form '{form}' belongs to term '{forms[form][0]}' (line {forms[form][1]}) and to "
+                             f"'{term.id}'; a form may name one term only")
+            forms[form] = (term.id, line)
+        terms.append(term)
+    known = {t.id for t in terms}
+    for term in terms:
+        for rel in term.related:
+            if rel not in known:
+                report.warn(shown, term.line, "glossary-related", f"term '{term.id}' relates to unknown term '{rel}'")
+    return Glossary(terms, shown, str(data.get("link") or "first-per-section"))
+
+
+def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], catalogs: dict,
+                 report: Reporter) -> None:
+    """Forms that never occur, and translations that do not use the term's English."""
+    from .languages import Language
+    texts = "\n".join(seg.source for _, segs in docs_segments for seg in segs)
+    for term in glossary.terms:
+        for form in term.forms:
+            if form not in texts:
+                report.warn(glossary.path, term.line, "glossary-unused-form",
+                            f"form '{form}' of term '{term.id}' occurs in no document; correct or remove it")
+    ja = glossary.matcher("ja")
+    for doc, segs in docs_segments:
+        catalog = catalogs.get(doc.meta.slug)
+        english = Language("en", catalogs)
+        for seg in segs:
+            text, state = english.text(doc.meta.slug, seg.id, seg.source)
+            if state != "translated":
+                continue
+            folded = text.lower()
+            for term_id in dict.fromkeys(t for _, _, t in ja.find(seg.source)):
+                term = glossary.by_id[term_id]
+                allowed = [f for f in [term.en, term.abbr, *term.en_forms] if f]
+                if not any(f.lower() in folded for f in allowed):
+                    entry = catalog.entries.get(seg.id)
+                    report.warn(catalog.path, entry.line if entry else 1, "glossary-consistency",
+                                f"segment {seg.id}: the source uses 「{term.ja}」 but the translation has none of "
+                                f"{allowed}; use the glossary's English")
+
+
+# ------------------------------------------------------------------ exports
+def to_csv(glossary: Glossary) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["id", "ja", "reading", "en", "abbreviation", "expansion", "definition_ja", "definition_en",
+                "forms_ja", "forms_en", "related"])
+    for t in glossary.terms:
+        w.writerow([t.id, t.ja, t.reading, t.en, t.abbr, t.expansion, t.definition.get("ja", ""),
+                    t.definition.get("en", ""), "|".join(t.forms), "|".join(t.en_forms), "|".join(t.related)])
+    return "\ufeff" + out.getvalue()
+
+
+def to_tbx(glossary: Glossary) -> str:
+    """TBX-Basic (ISO 30042): one conceptEntry per term, a langSec per language."""
+    e = xml_escape
+    entries = []
+    for t in glossary.terms:
+        ja_terms = "".join(f'<termSec><term>{e(f)}</term><termNote type="termType">'
+                           f'{"fullForm" if i == 0 else "variant"}</termNote></termSec>'
+                           for i, f in enumerate(dict.fromkeys([t.ja] + t.forms)))
+        en_list = list(dict.fromkeys([t.en] + ([t.abbr] if t.abbr else []) + t.en_forms))
+        en_terms = "".join(f'<termSec><term>{e(f)}</term><termNote type="termType">'
+                           f'{"fullForm" if i == 0 else ("abbreviation" if f == t.abbr else "variant")}</termNote></termSec>'
+                           for i, f in enumerate(en_list))
+        related = "".join(f'<ref type="crossReference" target="{e(r)}">{e(r)}</ref>' for r in t.related)
+        entries.append(
+            f'<conceptEntry id="{e(t.id)}">{related}'
+            f'<langSec xml:lang="ja"><descrip type="definition">{e(t.definition.get("ja", ""))}</descrip>{ja_terms}</langSec>'
+            f'<langSec xml:lang="en"><descrip type="definition">{e(t.definition.get("en", ""))}</descrip>{en_terms}</langSec>'
+            f'</conceptEntry>\n')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<tbx style="dca" type="TBX-Basic" xml:lang="ja" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+            '<tbxHeader><fileDesc><sourceDesc><p>Japanese space-policy documents: bilingual termbase</p>'
+            '</sourceDesc></fileDesc></tbxHeader>\n<text><body>\n' + "".join(entries) + '</body></text>\n</tbx>\n')
+
+
+def sort_key(term: Term, lang: str):
+    if lang == "ja":
+        reading = unicodedata.normalize("NFKC", term.reading).replace("・", "").replace("ー", "")
+        return reading
+    return term.en.lower()
