@@ -29,7 +29,7 @@ def test_citation_anchor_scrolls_to_the_numbered_passage(page, site_url):
 
 def test_phone_width_page_does_not_scroll_sideways(phone, site_url):
     for path in ("leo-activity-2025/", "leo-activity-2025/annex-1/", "leo-activity-2025/appendix-2/",
-                 "isecg-coordination/"):
+                 "isecg-coordination/", "glossary/", "en/leo-activity-2025/3/", "en/glossary/"):
         phone.goto(f"{site_url}/{path}")
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, (path, width)
