@@ -9,7 +9,7 @@ PY      = $(VENV)/bin/python
 MKDOCS  = $(VENV)/bin/mkdocs
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test generate serve check po deps test-deps chromium clean
+.PHONY: site test generate serve check po offline deps test-deps chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ SERVE_LANG ?= ja
 serve: generate
 	NO_MKDOCS_2_WARNING=1 $(MKDOCS) serve --watch docs_src -f $(if $(filter en,$(SERVE_LANG)),mkdocs.en.yml,mkdocs.yml)
 
+# The offline bundle: the whole bilingual site with .html links, zipped; works unzipped from disk.
+offline: deps
+	$(PY) -m generator --out build-offline generate --strict --urls files
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) build --strict --quiet -f mkdocs.offline.yml
+	NO_MKDOCS_2_WARNING=1 $(MKDOCS) build --strict --quiet -f mkdocs.offline.en.yml
+	mkdir -p offline && rm -f offline/space-policy-docs.zip
+	$(PY) -c "import shutil; shutil.make_archive('offline/space-policy-docs', 'zip', 'build-offline/site')"
+	@echo "offline: offline/space-policy-docs.zip (unzip, open index.html)"
+
 check: deps
 	$(PY) -m generator check --strict
 
@@ -54,4 +63,4 @@ test: test-deps chromium
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 clean:
-	rm -rf build site
+	rm -rf build site build-offline offline

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from .diagnostics import Reporter
 from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
+from .history import last_changed
 from .documents import discover, load_document
 from .segments import segments
 from .site import write_site
 from .translation import coverage, load_catalog, load_po, refresh
+from .urls import UrlStyle
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +63,8 @@ def cmd_generate(args) -> int:
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written = write_site(docs, catalogs, args.out, glossary)
+    written = write_site(docs, catalogs, args.out, glossary, UrlStyle(directory=args.urls == "directories"),
+                         last_changed(args.src))
     print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate", help="write the Markdown pages")
     g.add_argument("--strict", action="store_true", help="warnings stop the build")
+    g.add_argument("--urls", choices=["directories", "files"], default="directories",
+                   help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
     c.add_argument("--format", choices=["text", "json"], default="text")

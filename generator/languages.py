@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .translation import Catalog
+from .urls import UrlStyle
 
 SOURCE_LANG = "ja"
 
@@ -76,6 +77,8 @@ class Language:
     code: str = SOURCE_LANG
     catalogs: dict[str, Catalog] = field(default_factory=dict)     # document slug → catalog
     glossary: object = None                                        # glossary.Glossary, or None
+    urls: UrlStyle = field(default_factory=UrlStyle)               # directory URLs, or .html files (offline)
+    updated: dict[str, str] = field(default_factory=dict)          # document slug → last change (git)
 
     @property
     def is_source(self) -> bool:

@@ -2,7 +2,7 @@
 
 In:  the MkDocs config of one language build.
 Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document
-     order); under `mkdocs serve`, the Markdown regenerated from `docs_src/`
+     order, found beside the docs_dir); under `mkdocs serve`, the Markdown regenerated from `docs_src/`
      before each build, so that an edit of a source text, a PO file or the
      metadata shows in the browser within seconds.
 """
@@ -21,7 +21,7 @@ def on_startup(command, dirty=False, **kwargs):
 
 def on_config(config, **kwargs):
     lang = config.theme.get("language", "ja")
-    nav = Path(config.config_file_path).parent / "build" / "nav" / f"{lang}.json"
+    nav = Path(config.docs_dir).parent.parent / "nav" / f"{lang}.json"     # build/docs/<lang> → build/nav
     if nav.exists():
         config.nav = json.loads(nav.read_text(encoding="utf-8"))
     return config
@@ -30,9 +30,11 @@ def on_config(config, **kwargs):
 def on_pre_build(config, **kwargs):
     if not _serving:
         return
+    src = Path(config.watch[0]) if config.watch else Path(config.config_file_path).parent / "docs_src"
+    out = Path(config.docs_dir).parent.parent
     import sys
     root = str(Path(__file__).resolve().parent.parent)
     if root not in sys.path:
         sys.path.insert(0, root)
     from generator.cli import main       # regenerate; only changed files are rewritten
-    main(["generate"])
+    main(["--src", str(src), "--out", str(out), "generate"])

@@ -189,6 +189,7 @@ class Meta:
     date_note: str = ""
     source_url: str = ""
     description: str = ""
+    description_en: str = ""
     split_pages: bool | None = None   # None: decide by length
 
 

@@ -57,9 +57,9 @@ def parallel_page(doc: Document, lang: Language):
                     f'<div class="pair-ja" lang="ja">{ja_html}</div>'
                     f'<div class="pair-en"{en_attrs}>{en_html}</div></div>')
     title = lang.label("parallel")
-    markdown = ("---\nhide:\n  - toc\n---\n\n"        # the pairs need the width of the right-hand sidebar
-                f"# {markdown_text(title)} {{#parallel}}\n\n"
+    markdown = (f"# {markdown_text(title)} {{#parallel}}\n\n"
                 f'<p class="parallel-doc" data-generated><strong>{html_text(document_title(doc, lang))}</strong></p>\n\n'
                 f'<p class="parallel-intro" data-generated>{html_text(lang.label("parallel_intro"))}</p>\n\n'
                 f'<div class="parallel" data-generated>{"".join(rows)}</div>\n')
-    return Page(doc.meta.slug, f"{doc.meta.slug}/parallel.md", title, markdown, "parallel")
+    # the pairs need the width of the right-hand sidebar
+    return Page(doc.meta.slug, f"{doc.meta.slug}/parallel.md", title, markdown, "parallel", {"hide": ["toc"]})

@@ -13,7 +13,7 @@ Each block type has one small renderer, registered in `BLOCK_RENDERERS`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .escape import html_attr, html_text, markdown_text
@@ -34,16 +34,16 @@ class Page:
     title: str
     markdown: str
     anchor: str = ""           # the top-level section shown; "" for the landing page, "parallel" for 対訳
+    meta: dict = field(default_factory=dict)     # front matter: description, updated, edit, …
 
 
 class PageWriter:
     """Collects the parts of one page and the footnote references made on it."""
 
-    def __init__(self, doc: Document, lang: Language, doc_root: str = ""):
+    def __init__(self, doc: Document, lang: Language, page: str):
         self.doc = doc
         self.lang = lang
-        self.doc_root = doc_root                 # relative URL from this page to the document's folder
-        self.site_root = doc_root + "../"        # … and to the root of this language edition
+        self.page = page                         # this page's path, e.g. leo-activity-2025/1.md
         self.linker = Linker(lang.glossary, lang.code)
         self.scope = "preamble"                  # the section whose first term occurrences get linked
         self.parts: list[str] = []
@@ -86,9 +86,12 @@ class PageWriter:
                 out.append(self.term_ref(node))
         return "".join(out)
 
+    def href(self, to: str, anchor: str = "") -> str:
+        return self.lang.urls.href(self.page, to, anchor)
+
     def term_ref(self, node: TermRef) -> str:
         term = self.lang.glossary.by_id[node.term]
-        return (f'<a class="term" href="{self.site_root}glossary/#{node.term}" data-term="{node.term}" '
+        return (f'<a class="term" href="{self.href("glossary.md", node.term)}" data-term="{node.term}" '
                 f'data-tip="{html_attr(term.tip(self.lang.code))}" aria-describedby="tip-{node.term}">'
                 f'{html_text(node.text)}</a>')
 
@@ -234,7 +237,7 @@ def _matrix_table(w: PageWriter, t: MatrixTable) -> str:
         body.append(f'<tr id="{t.id}-r{i + 1}"><th scope="row"{gen}>{tx(row.label)}</th>{"".join(cells)}</tr>')
     legend = "".join(f"<li{gen}>{tx(x)}</li>" for x in t.legend)
     notes = "".join(f"<p{gen}>{tx(x)}</p>" for x in t.notes)
-    csv = f"{w.doc_root}tables/{t.table_id}.csv"
+    csv = w.href(f"{w.doc.meta.slug}/tables/{t.table_id}.csv")
     return (f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
             f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
             f'<table class="matrix"><caption id="{cap_id}" data-generated>{tx(t.caption)}</caption>'
@@ -315,14 +318,13 @@ def contents_html(w: PageWriter, pages: list[Page]) -> str:
     by_anchor = {s.anchor: s for s in w.doc.sections}
     items = []
     for page in pages:
-        href = page.path.split("/", 1)[1].removesuffix(".md") + "/"
         section = by_anchor.get(page.anchor)
         subs = ""
         if section is not None:
             subs = "".join(
-                f'<li><a href="{href}#{s.anchor}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
+                f'<li><a href="{w.href(page.path, s.anchor)}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
                 for s in section.sections)
-        items.append(f'<li><a href="{href}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
+        items.append(f'<li><a href="{w.href(page.path)}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
     return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("contents"))}">'
             f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
 
@@ -357,7 +359,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
 
     pages: list[Page] = []
     for section in sections:
-        w = PageWriter(doc, lang, "../")
+        w = PageWriter(doc, lang, f"{slug}/{section.anchor}.md")
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
         w.term_tips()
@@ -365,7 +367,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         pages.append(Page(slug, f"{slug}/{section.anchor}.md", title, "\n\n".join(w.parts) + "\n", section.anchor))
     parallel = parallel_page(doc, lang)
 
-    w = PageWriter(doc, lang)
+    w = PageWriter(doc, lang, f"{slug}/index.md")
     w.parts.append(title_block_html(w))
     w.parts.append(provenance_html(w))
     for block in doc.preamble:
@@ -378,4 +380,11 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
     w.term_tips()
     landing = Page(slug, f"{slug}/index.md", lang.label("overview") if split else document_title(doc, lang),
                    "\n\n".join(p for p in w.parts if p) + "\n", "")
+    meta = {"document": slug,
+            "description": (doc.meta.description if lang.is_source else doc.meta.description_en) or doc.meta.title,
+            "edit": f"docs_src/{slug}/{'source.txt' if lang.is_source else lang.code + '.po'}"}
+    if lang.updated.get(slug):
+        meta["updated"] = lang.updated[slug]
+    for page in [landing] + pages + [parallel]:
+        page.meta = {**meta, **page.meta}
     return [landing] + pages + [parallel]

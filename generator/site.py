@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
+
+import yaml
 
 from .escape import html_attr, html_text
 from .languages import Language
@@ -21,8 +24,15 @@ from .model import Document, MatrixTable, Section, plain_text
 from .render import Page, document_title, is_split, render_document
 from .segments import segments
 from .translation import coverage
+from .urls import UrlStyle
 
 LANGUAGES = ("ja", "en")
+
+
+def front_matter(meta: dict) -> str:
+    if not meta:
+        return ""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
 def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
@@ -41,8 +51,9 @@ def home_page(docs: list[Document], lang: Language) -> str:
         issuer = m.issuer if lang.is_source else (m.issuer_en or m.issuer)
         date = (m.date_note or m.date) if lang.is_source else m.date
         facts = " / ".join(html_text(x) for x in (issuer, date) if x)
-        items.append(f'<li><a href="{html_attr(m.slug)}/">{html_text(document_title(doc, lang))}</a>'
-                     f' <span class="doc-parallel">(<a href="{html_attr(m.slug)}/parallel/">{html_text(lang.label("parallel"))}</a>)</span>'
+        home, parallel = (lang.urls.href("index.md", f"{m.slug}/{p}.md") for p in ("index", "parallel"))
+        items.append(f'<li><a href="{html_attr(home)}">{html_text(document_title(doc, lang))}</a>'
+                     f' <span class="doc-parallel">(<a href="{html_attr(parallel)}">{html_text(lang.label("parallel"))}</a>)</span>'
                      f'<br><span class="doc-facts">{facts}</span></li>')
     notice = f'<p class="translation-notice">{html_text(lang.label("notice"))}</p>\n\n' if lang.label("notice") else ""
     return (f"# {lang.label('home_title')}\n\n<p>{html_text(lang.label('home_intro'))}</p>\n\n{notice}"
@@ -57,7 +68,8 @@ def status_page(docs: list[Document], catalogs, lang: Language) -> str:
     for doc in docs:
         cov = coverage(segments(doc), catalogs.get(doc.meta.slug) or _empty(doc))
         words = cov.words_translated + cov.words_fuzzy + cov.words_untranslated
-        cells = (f'<a href="{html_attr(doc.meta.slug)}/">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
+        home = lang.urls.href("status.md", f"{doc.meta.slug}/index.md")
+        cells = (f'<a href="{html_attr(home)}">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
                  cov.fuzzy, cov.untranslated, f"{cov.words_translated} / {words}", f"{cov.percent:.1f} %")
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (f"# {lang.label('status')}\n\n"
@@ -84,6 +96,49 @@ def table_csv(table: MatrixTable, lang: Language) -> str:
     return "\ufeff" + out.getvalue()
 
 
+def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]]]:
+    """(page path, section, ids of the segments that belong to the section itself), in reading
+    order; the title block and preamble belong to the landing page (section None)."""
+    split = is_split(doc)
+    slug = doc.meta.slug
+    head = [f.id for f in doc.title_block.fields] + [i for b in doc.preamble for i in _block_ids(b)]
+    out = [(f"{slug}/index.md", None, head)]
+
+    def visit(section: Section, page: str):
+        out.append((page, section, _ids(section)))
+        for sub in section.sections:
+            visit(sub, page)
+    for top in doc.sections:
+        visit(top, f"{slug}/{top.anchor}.md" if split else f"{slug}/index.md")
+    return out
+
+
+def search_index(docs: list[Document], lang: Language) -> str:
+    """The edition's search index as a script (loads from file:// too): one entry per section."""
+    from .segments import segments
+    entries = []
+    for doc in docs:
+        texts = {seg.id: re.sub(r"\[\d+\]", "", lang.text(doc.meta.slug, seg.id, seg.source)[0])
+                 for seg in segments(doc)}
+        title = document_title(doc, lang)
+        for page, section, ids in section_segments(doc):
+            body = " ".join(texts[i] for i in ids if i in texts and (section is None or i != section.id))
+            if section is None:
+                head, anchor = title, "title"
+            else:
+                head, anchor = texts.get(section.id, plain_text(section.title)), section.anchor
+            if body.strip() or section is not None:
+                entries.append({"u": lang.urls.href("index.md", page, anchor), "t": head, "d": title, "g": 0, "x": body})
+    if lang.glossary is not None:
+        for t in lang.glossary.terms:
+            head = f"{t.ja}（{t.en}）" if lang.is_source else f"{t.en} ({t.ja})"
+            text = " ".join([t.ja, t.reading, t.en, t.abbr, t.expansion, *t.forms, *t.en_forms,
+                             t.definition.get(lang.code, "")])
+            entries.append({"u": lang.urls.href("index.md", "glossary.md", t.id), "t": head,
+                            "d": lang.label("glossary"), "g": 1, "x": text})
+    return "window.__searchIndex = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
 def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
     """Term id → the sections whose Japanese uses it: (document slug, page URL, section)."""
     from .segments import segments
@@ -99,7 +154,7 @@ def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tupl
             for sub in section.sections:
                 visit(sub, page)
         for top in doc.sections:
-            visit(top, f"{doc.meta.slug}/{top.anchor}/" if split else f"{doc.meta.slug}/")
+            visit(top, f"{doc.meta.slug}/{top.anchor}.md" if split else f"{doc.meta.slug}/index.md")
         for seg in segments(doc):
             place = where.get(seg.id) or where.get(seg.id.rsplit("-name", 1)[0].rsplit("-affiliation", 1)[0])
             if place is None:
@@ -113,18 +168,17 @@ def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tupl
 
 def _ids(section: Section) -> list[str]:
     """Ids of the segments that belong to a section itself (not to its subsections)."""
-    ids = [section.id]
-    def visit(blocks):
-        for b in blocks:
-            if isinstance(b, Section):
-                continue
-            ids.append(b.id)
-            for item in getattr(b, "items", []):
-                ids.append(item.id)
-                visit(item.children)
-            for m in getattr(b, "members", []):
-                ids.extend([m.id, f"{m.id}-name", m.id + "-affiliation"])
-    visit(section.children)
+    return [section.id] + [i for b in section.children if not isinstance(b, Section) for i in _block_ids(b)]
+
+
+def _block_ids(block) -> list[str]:
+    ids = [block.id]
+    for item in getattr(block, "items", []):
+        ids.append(item.id)
+        for child in item.children:
+            ids += _block_ids(child)
+    for m in getattr(block, "members", []):
+        ids += [m.id, f"{m.id}-name", f"{m.id}-affiliation"]
     return ids
 
 
@@ -134,7 +188,8 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language) -> s
     titles = {d.meta.slug: document_title(d, lang) for d in docs}
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
-             f'<a href="glossary.tbx" download>TBX (ISO 30042)</a> · <a href="glossary.csv" download>CSV</a></p>']
+             f'<a href="{lang.urls.href("glossary.md", "glossary.tbx")}" download>TBX (ISO 30042)</a> · '
+             f'<a href="{lang.urls.href("glossary.md", "glossary.csv")}" download>CSV</a></p>']
     for term in sorted(glossary.terms, key=lambda t: sort_key(t, code)):
         head = f"{term.ja}（{term.en}）" if code == "ja" else f"{term.en} ({term.ja})"
         parts.append(f"## {html_text(head)} {{#{term.id}}}")
@@ -154,7 +209,7 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language) -> s
             rows.append((label("related"), links))
         uses = index.get(term.id, [])
         if uses:
-            links = "".join(f'<li><a href="../{page}#{section.anchor}">{html_text(titles[slug])} — '
+            links = "".join(f'<li><a href="{lang.urls.href("glossary.md", page, section.anchor)}">{html_text(titles[slug])} — '
                             f'{html_text(plain_text(section.title))}</a></li>' for slug, page, section in uses)
             rows.append((label("appears_in"), f'<ul class="appears-in">{links}</ul>'))
         dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
@@ -180,30 +235,32 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path
     docs_pages = [(doc, render_document(doc, lang)) for doc in docs]
     for _, pages in docs_pages:
         for page in pages:
-            files[root / page.path] = page.markdown
+            files[root / page.path] = front_matter(page.meta) + page.markdown
     for doc in docs:
         for block in doc.walk():
             if isinstance(block, MatrixTable):
                 files[root / doc.meta.slug / "tables" / f"{block.table_id}.csv"] = table_csv(block, lang)
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
+    files[root / "search-index.js"] = search_index(docs, lang)
     if lang.glossary is not None:
-        files[root / "glossary.md"] = glossary_page(lang.glossary, docs, lang)
+        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang)
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
         files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
         write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
     write_if_changed(nav, json.dumps(nav_for(docs_pages, lang), ensure_ascii=False, indent=1) + "\n", written)
-    for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv", ".tbx")):
+    for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv", ".tbx", ".js")):
         if stale not in files:
             stale.unlink()
             written.append(stale)
     return written
 
 
-def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None) -> list[Path]:
+def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
+               urls: UrlStyle = UrlStyle(), updated: dict | None = None) -> list[Path]:
     written: list[Path] = []
     for code in LANGUAGES:
-        written += write_language(docs, Language(code, catalogs, glossary), out)
+        written += write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out)
     return written

@@ -63,6 +63,7 @@ def build_site(src: Path, out: Path, langs=("ja", "en")) -> Path:
         config = dict(config, docs_dir=str(out / "build" / "docs" / lang),
                       site_dir=str(out / "site") + ("" if lang == "ja" else "/" + lang))
         config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
+        config["watch"] = [str(src)]
         config["theme"] = dict(config["theme"], custom_dir=str(ROOT / config["theme"]["custom_dir"]))
         path = out / f"mkdocs.{lang}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

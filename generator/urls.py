@@ -1,0 +1,40 @@
+"""Links between generated pages, in either URL style.
+
+In:  page paths relative to a language root as the generator writes them
+     (`leo-activity-2025/1.md`, `glossary.md`, `leo-activity-2025/tables/x.csv`)
+     and the URL style of the build.
+Out: relative hrefs that MkDocs would produce for Markdown links: directory URLs
+     (`1/`, `../glossary/#cld`) for the hosted site, `.html` files for the offline
+     bundle opened from disk, where a folder URL does not open its index.html.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UrlStyle:
+    directory: bool = True
+
+    def url(self, path: str) -> str:
+        """The URL of a page (or the path of a file) relative to the language root."""
+        if not path.endswith(".md"):
+            return path
+        stem = path[:-3]
+        if not self.directory:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[:-5]
+        return stem + "/"
+
+    def href(self, from_page: str, to: str, anchor: str = "") -> str:
+        here = self.url(from_page)
+        base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+        target = self.url(to)
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") or target == "":
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
