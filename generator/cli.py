@@ -14,6 +14,7 @@ from pathlib import Path
 from .diagnostics import Reporter
 from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
 from .history import last_changed
+from .linkcheck import check_links
 from .documents import discover, load_document
 from .segments import segments
 from .site import write_site
@@ -112,6 +113,15 @@ def cmd_po(args) -> int:
     return 0
 
 
+def cmd_linkcheck(args) -> int:
+    report = Reporter()
+    checked = check_links(args.site.resolve(), report)
+    print_diagnostics(report, args.format)
+    if args.format == "text":
+        print(f"linkcheck: {checked} internal link(s), {len(report.diagnostics)} broken", file=sys.stderr)
+    return 1 if report.diagnostics else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
@@ -126,5 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--format", choices=["text", "json"], default="text")
     t = sub.add_parser("po", help="refresh the translation files from the sources")
     t.add_argument("--lang", default="en")
+    k = sub.add_parser("linkcheck", help="broken internal links and anchors in a built site")
+    k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
+    k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
-    return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po}[args.command](args)
+    return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)

@@ -48,25 +48,32 @@ def _merge(base: dict, child: dict) -> dict:
     return out
 
 
-def build_site(src: Path, out: Path, langs=("ja", "en")) -> Path:
-    """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
-    the Japanese edition at the root of out/site, the English one under out/site/en."""
-    out.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
-                    "generate"], check=True, env=env, cwd=ROOT)
+def write_configs(src: Path, out: Path, langs=("ja", "en"), **extra) -> dict:
+    """MkDocs configs for a throw-away build of `src` into `out` (out/build, out/site)."""
     base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
     english.pop("INHERIT")
+    paths = {}
     for lang in langs:
         config = base if lang == "ja" else _merge(base, english)
         config = dict(config, docs_dir=str(out / "build" / "docs" / lang),
-                      site_dir=str(out / "site") + ("" if lang == "ja" else "/" + lang))
+                      site_dir=str(out / "site") + ("" if lang == "ja" else "/" + lang), **extra)
         config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
         config["watch"] = [str(src)]
         config["theme"] = dict(config["theme"], custom_dir=str(ROOT / config["theme"]["custom_dir"]))
-        path = out / f"mkdocs.{lang}.yml"
-        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        paths[lang] = out / f"mkdocs.{lang}.yml"
+        paths[lang].write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return paths
+
+
+def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None) -> Path:
+    """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
+    the Japanese edition at the root of out/site, the English one under out/site/en."""
+    out.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
+    subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
+                    "generate"], check=True, env=env, cwd=ROOT)
+    for path in write_configs(src, out, langs).values():
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(path)],
                        check=True, env=env, cwd=out)
     return out / "site"
