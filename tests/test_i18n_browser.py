@@ -45,8 +45,9 @@ def test_lang_and_hreflang_are_right_on_every_edition(page, site_url, path):
     for lang, prefix in (("ja", ""), ("en", "en/")):
         page.goto(f"{site_url}/{prefix}{path}")
         assert page.get_attribute("html", "lang") == lang
-        alternates = page.eval_on_selector_all("link[rel=alternate][hreflang]",
-                                               "ls => Object.fromEntries(ls.map(l => [l.hreflang, l.href]))")
+        alternates = page.eval_on_selector_all(
+            "link[hreflang]", "ls => Object.fromEntries(ls.filter(l => l.relList.contains('alternate'))"
+                              ".map(l => [l.hreflang, l.href]))")
         assert alternates == {"ja": f"https://space-policy.example.org/{path}",
                               "en": f"https://space-policy.example.org/en/{path}",
                               "x-default": f"https://space-policy.example.org/{path}"}

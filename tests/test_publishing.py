@@ -134,6 +134,23 @@ def test_offline_bundle_has_no_broken_links(offline_bundle):
 
 
 # ------------------------------------------------------------------ hosted site
+def test_hreflang_links_are_plain_alternates_in_the_html_source(built_site):
+    soup = BeautifulSoup((built_site / "leo-activity-2025" / "2" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    links = {l["hreflang"]: (l["rel"], l["href"]) for l in soup.select("head link[hreflang]")}
+    assert links["en"] == (["alternate"], "https://space-policy.example.org/en/leo-activity-2025/2/")
+    assert links["ja"] == (["alternate"], "https://space-policy.example.org/leo-activity-2025/2/")
+
+
+def test_pages_request_nothing_they_do_not_use(page, site_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{site_url}/leo-activity-2025/3/")
+    page.wait_for_timeout(300)
+    assert [u for u in requests if not u.startswith(site_url)] == []
+    assert not [u for u in requests if u.endswith(("sitemap.xml", "search_index.json"))]
+
+
 def test_not_found_page_speaks_both_languages(page, site_url):
     response = page.goto(f"{site_url}/404.html")
     text = page.inner_text("article")
