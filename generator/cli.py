@@ -14,6 +14,7 @@ from pathlib import Path
 from .diagnostics import Reporter
 from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
 from .history import last_changed
+from .incremental import fingerprint, remember, unchanged
 from .linkcheck import check_links
 from .documents import discover, load_document
 from .segments import segments
@@ -55,6 +56,15 @@ def print_diagnostics(report: Reporter, fmt: str) -> None:
 
 def cmd_generate(args) -> int:
     start = time.perf_counter()
+    fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
+    previous = None if args.force else unchanged(args.out, fp)
+    if previous is not None:
+        report = Reporter(previous)
+        print_diagnostics(report, "text")
+        if report.failing(args.strict):
+            return 1
+        print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+        return 0
     report = Reporter()
     docs = load_all(args.src, report)
     catalogs = load_catalogs(docs, args.src, report)
@@ -64,8 +74,9 @@ def cmd_generate(args) -> int:
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written = write_site(docs, catalogs, args.out, glossary, UrlStyle(directory=args.urls == "directories"),
-                         last_changed(args.src))
+    written, produced = write_site(docs, catalogs, args.out, glossary, UrlStyle(directory=args.urls == "directories"),
+                                   last_changed(args.src))
+    remember(args.out, fp, produced, report.diagnostics)
     print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
@@ -129,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate", help="write the Markdown pages")
     g.add_argument("--strict", action="store_true", help="warnings stop the build")
+    g.add_argument("--force", action="store_true", help="regenerate even if no input changed")
     g.add_argument("--urls", choices=["directories", "files"], default="directories",
                    help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
     c = sub.add_parser("check", help="validate everything editors touch")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from . import yamlfiles
 
 from .diagnostics import Reporter
 from .footnotes import check_references, collect_footnotes
@@ -36,8 +36,8 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     if not path.exists():
         return meta
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
+        data = yamlfiles.load(path.read_text(encoding="utf-8")) or {}
+    except yamlfiles.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         report.error(str(path), (mark.line + 1) if mark else 1, "meta-yaml",
                      f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")

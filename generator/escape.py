@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import html
 
-import markdown
-
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists equal).
 MARKDOWN_EXTENSIONS = ["toc", "attr_list"]
-# Python-Markdown's backslash-escapable characters with these extensions. Escaping any
-# other character would leave a visible backslash.
-MARKDOWN_ESCAPED = set(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).ESCAPED_CHARS)
+# Python-Markdown's backslash-escapable characters with these extensions
+# (markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).ESCAPED_CHARS; a test keeps them equal).
+# Escaping any other character would leave a visible backslash.
+MARKDOWN_ESCAPED = set("\\`*_{}[]()>#+-.!")
 
 
 def html_text(text: str) -> str:

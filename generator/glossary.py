@@ -14,9 +14,8 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
-import yaml
+from . import yamlfiles
 
 from .diagnostics import Reporter
 from .model import Inline, TermRef, Text
@@ -170,9 +169,9 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
         return None
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
+        root = yamlfiles.compose(text)
+        data = yamlfiles.load(text) or {}
+    except yamlfiles.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         report.error(shown, mark.line + 1 if mark else 1, "glossary-yaml", f"cannot read the glossary: {e}")
         return None
@@ -264,7 +263,7 @@ def to_csv(glossary: Glossary) -> str:
 
 def to_tbx(glossary: Glossary) -> str:
     """TBX-Basic (ISO 30042): one conceptEntry per term, a langSec per language."""
-    e = xml_escape
+    e = _xml
     entries = []
     for t in glossary.terms:
         ja_terms = "".join(f'<termSec><term>{e(f)}</term><termNote type="termType">'
@@ -284,6 +283,10 @@ def to_tbx(glossary: Glossary) -> str:
             '<tbx style="dca" type="TBX-Basic" xml:lang="ja" xmlns="urn:iso:std:iso:30042:ed-2">\n'
             '<tbxHeader><fileDesc><sourceDesc><p>Japanese space-policy documents: bilingual termbase</p>'
             '</sourceDesc></fileDesc></tbxHeader>\n<text><body>\n' + "".join(entries) + '</body></text>\n</tbx>\n')
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def sort_key(term: Term, lang: str):

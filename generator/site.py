@@ -227,8 +227,8 @@ def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> li
     return nav
 
 
-def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path]:
-    """Render and write every page of one language; return the files rewritten."""
+def write_language(docs: list[Document], lang: Language, out: Path) -> tuple[list[Path], list[Path]]:
+    """Render and write every page of one language; return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
     files: dict[Path, str] = {}
@@ -255,12 +255,16 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> list[Path
         if stale not in files:
             stale.unlink()
             written.append(stale)
-    return written
+    return written, list(files) + [nav]
 
 
 def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
-               urls: UrlStyle = UrlStyle(), updated: dict | None = None) -> list[Path]:
+               urls: UrlStyle = UrlStyle(), updated: dict | None = None) -> tuple[list[Path], list[Path]]:
+    """Every language edition; returns (files rewritten, files produced)."""
     written: list[Path] = []
+    produced: list[Path] = []
     for code in LANGUAGES:
-        written += write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out)
-    return written
+        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out)
+        written += w
+        produced += p
+    return written, produced

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from . import yamlfiles
 
 from .diagnostics import Reporter
 from .model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section
@@ -88,9 +88,9 @@ def _line_of(node) -> int:
 def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
+        root = yamlfiles.compose(text)
+        data = yamlfiles.load(text)
+    except yamlfiles.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         report.error(shown, mark.line + 1 if mark else 1, "table-yaml", f"cannot read the table data: {e}")
         return None

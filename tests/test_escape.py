@@ -26,6 +26,11 @@ def rendered_text(md: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text()
 
 
+def test_escaper_knows_python_markdowns_escapable_characters():
+    from generator.escape import MARKDOWN_ESCAPED
+    assert MARKDOWN_ESCAPED == set(markdown.Markdown(extensions=EXTENSIONS).ESCAPED_CHARS)
+
+
 def test_markdown_escaping_round_trips_every_metacharacter():
     for text in NASTY:
         assert rendered_text("## " + markdown_text(text)).strip() == text.strip(), text

@@ -1,0 +1,55 @@
+"""Doing nothing when nothing changed.
+
+In:  the inputs of a generation — every file below `docs_src/`, the generator's own
+     source, the command's options and the git commit (pages carry its dates).
+Out: a fingerprint of them, kept with the list of files produced and the diagnostics
+     in `<out>/state.json`; `unchanged()` says whether the last run already produced
+     exactly this. Otherwise generation runs and rewrites only files whose bytes change.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+
+CODE = Path(__file__).resolve().parent
+STATE = "state.json"
+
+
+def _head(src: Path) -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=src, capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() if out.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def fingerprint(src: Path, options: list[str]) -> str:
+    digest = hashlib.sha256()
+    for root, tag in ((src, b"src"), (CODE, b"code")):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(tag + str(path.relative_to(root)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(json.dumps(options).encode())
+    digest.update(_head(src).encode())
+    return digest.hexdigest()
+
+
+def unchanged(out: Path, fp: str) -> list[Diagnostic] | None:
+    """The diagnostics of the last run if it had exactly these inputs and its files are all there."""
+    try:
+        state = json.loads((out / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("fingerprint") != fp or not all((out / p).exists() for p in state.get("outputs", [])):
+        return None
+    return [Diagnostic(**d) for d in state.get("diagnostics", [])]
+
+
+def remember(out: Path, fp: str, outputs: list[Path], diagnostics: list[Diagnostic]) -> None:
+    state = {"fingerprint": fp, "outputs": sorted(str(p.relative_to(out)) for p in outputs),
+             "diagnostics": [d.__dict__ for d in diagnostics]}
+    (out / STATE).write_text(json.dumps(state, ensure_ascii=False, indent=0), encoding="utf-8")
