@@ -12,7 +12,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: site test generate serve check po offline deps test-deps chromium clean
+.PHONY: site test generate serve check po offline bench deps test-deps chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ po: deps
 
 test: test-deps chromium
 	$(PY) -m pytest
+
+# Speed and memory figures (not a test): real documents, synthetic corpora of 10/100/300 documents.
+bench: deps
+	$(PY) bench/run.py --write
 
 clean:
 	rm -rf build site build-offline offline

@@ -89,6 +89,7 @@ class Matcher:
 
     def __init__(self, forms: list[tuple[str, str]], ignore_case: bool = False):
         self.ignore_case = ignore_case
+        self.memo: dict[str, list] = {}          # the same segment is matched by several stages
         self.root: dict = {}
         for form, term in forms:
             node = self.root
@@ -100,6 +101,12 @@ class Matcher:
         return s.lower() if self.ignore_case else s
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         folded = self._fold(text)
         out, i, n = [], 0, len(text)
         while i < n:

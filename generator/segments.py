@@ -23,6 +23,14 @@ class Segment:
 
 
 def segments(doc: Document) -> list[Segment]:
+    """The segments of a document (computed once: several stages ask for them)."""
+    cached = doc.__dict__.get("_segments")
+    if cached is None:
+        cached = doc.__dict__["_segments"] = _segments(doc)
+    return cached
+
+
+def _segments(doc: Document) -> list[Segment]:
     out: list[Segment] = []
     for block in doc.walk():
         if isinstance(block, TitleField):

@@ -15,8 +15,6 @@ import json
 import re
 from pathlib import Path
 
-import yaml
-
 from .escape import html_attr, html_text
 from .languages import Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
@@ -30,9 +28,11 @@ LANGUAGES = ("ja", "en")
 
 
 def front_matter(meta: dict) -> str:
+    """YAML front matter; values are strings or lists of strings, written as JSON (valid YAML)."""
     if not meta:
         return ""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    lines = [f"{key}: {json.dumps(meta[key], ensure_ascii=False)}" for key in sorted(meta)]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def write_if_changed(path: Path, text: str, written: list[Path]) -> None:

@@ -51,8 +51,12 @@ class Unit:
 
     @property
     def text(self) -> str:
-        from .inline import join_lines
-        return "".join(t for _, t in join_lines(self.lines))
+        """The joined text (cached until a line is added: segmentation asks after every line)."""
+        cached = self.__dict__.get("_text")
+        if cached is None or cached[0] != len(self.lines):
+            from .inline import join_lines
+            cached = self.__dict__["_text"] = (len(self.lines), "".join(t for _, t in join_lines(self.lines)))
+        return cached[1]
 
 
 def line_marker(text: str) -> tuple[str, int, str] | None:

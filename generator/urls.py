@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,16 @@ class UrlStyle:
         return stem + "/"
 
     def href(self, from_page: str, to: str, anchor: str = "") -> str:
-        here = self.url(from_page)
-        base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-        target = self.url(to)
-        rel = posixpath.relpath(target or ".", base or ".")
-        if target.endswith("/") or target == "":
-            rel = "./" if rel == "." else rel + "/"
-        return rel + (f"#{anchor}" if anchor else "")
+        return _href(self, from_page, to) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _href(style: UrlStyle, from_page: str, to: str) -> str:
+    """Relative URL between two pages (memoised: pages link to the same few targets)."""
+    here = style.url(from_page)
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+    target = style.url(to)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel

@@ -1,0 +1,207 @@
+"""Benchmark: wall time and peak memory of generation and of the full build, on the real
+documents and on synthetic corpora of 10, 100 and 300 documents; no-op and one-file
+regeneration; the plain-MkDocs baseline; output sizes; a profile of generation.
+
+Usage: python bench/run.py [--sizes 10,100,300] [--write]   (make bench)
+Prints a table; --write also records it in BENCHMARKS.md. Not a test: it asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import os
+import platform
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1739318400")
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MiB of that process, stderr)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, err
+
+
+def configs(work: Path) -> list[Path]:
+    """MkDocs configs building work/build/docs/<lang> into work/site (ja) and work/site/en."""
+    import yaml
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
+    english.pop("INHERIT")
+    out = []
+    for lang in ("ja", "en"):
+        config = dict(base)
+        if lang == "en":
+            for k, v in english.items():
+                config[k] = {**config[k], **v} if isinstance(v, dict) and isinstance(config.get(k), dict) else v
+        config.update(docs_dir=str(work / "build" / "docs" / lang),
+                      site_dir=str(work / "site") + ("" if lang == "ja" else "/en"),
+                      hooks=[str(ROOT / h) for h in base["hooks"]], watch=[str(work / "docs_src")])
+        config["theme"] = {**config["theme"], "custom_dir": str(ROOT / base["theme"]["custom_dir"])}
+        path = work / f"mkdocs.{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def generate(work: Path, *extra: str) -> tuple[float, float, str]:
+    return run([PY, "-m", "generator", "--src", str(work / "docs_src"), "--out", str(work / "build"),
+                "generate", *extra])
+
+
+def mkdocs(work: Path) -> tuple[float, float]:
+    total, peak = 0.0, 0.0
+    for config in configs(work):
+        t, m, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
+        total, peak = total + t, max(peak, m)
+    return total, peak
+
+
+def rewritten(err: str) -> int:
+    m = re.search(r"(\d+) file\(s\) rewritten", err)
+    return int(m.group(1)) if m else -1
+
+
+def corpus(work: Path, n: int) -> None:
+    """n documents made from the real ones: renamed, with a perturbed title, PO files kept in step."""
+    src = work / "docs_src"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    shutil.copy(ROOT / "docs_src" / "glossary.yml", src / "glossary.yml")
+    real = sorted(p.parent for p in (ROOT / "docs_src").glob("*/source.txt"))
+    for i in range(n):
+        origin = real[i % len(real)]
+        dest = src / f"{origin.name}-{i:03d}"
+        shutil.copytree(origin, dest)
+        text = (dest / "source.txt").read_text(encoding="utf-8")
+        first = next(line for line in text.splitlines() if line.strip())
+        (dest / "source.txt").write_text(text.replace(first, first.rstrip() + f"（第{i + 1}版）", 1), encoding="utf-8")
+        po = polib.pofile(str(dest / "en.po"), wrapwidth=0)
+        for e in po:
+            if e.msgctxt == "title":
+                e.msgid = e.msgid + f"（第{i + 1}版）"
+                e.msgstr = e.msgstr + f" (Edition {i + 1})"
+        po.save(str(dest / "en.po"))
+
+
+def site_sizes(site: Path) -> tuple[int, int]:
+    """(bytes of the whole site, gzip bytes of one document page with the assets it loads, fonts excluded)."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    page = next(site.glob("leo-activity-2025*/3/index.html"))
+    html = page.read_text(encoding="utf-8")
+    assets = [page] + [(page.parent / ref).resolve() for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)]
+    return total, sum(len(gzip.compress(p.read_bytes(), mtime=0)) for p in assets if p.exists())
+
+
+def profile_generation(work: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from generator.cli import main
+    prof = cProfile.Profile()
+    prof.enable()
+    main(["--src", str(work / "docs_src"), "--out", str(work / "prof"), "generate", "--force"])
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"generator/", 12)
+    lines = [l for l in out.getvalue().splitlines() if "generator/" in l]
+    return "\n".join(l[:130] for l in lines[:12])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10,100,300")
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    rows: list[tuple[str, str, str, str]] = []
+    notes: list[str] = []
+
+    def row(what, seconds, mib="", extra=""):
+        rows.append((what, f"{seconds:.2f}" if isinstance(seconds, float) else seconds, f"{mib:.0f}" if mib else "", extra))
+        print(f"{what:<52} {rows[-1][1]:>8} s {rows[-1][2]:>6} MiB  {extra}", flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "real"
+        work.mkdir()
+        shutil.copytree(ROOT / "docs_src", work / "docs_src")
+        g, gm, err = generate(work)
+        row("real documents (2): generation", g, gm, f"{rewritten(err)} files written")
+        b, bm = mkdocs(work)
+        row("real documents (2): MkDocs only, both editions (baseline)", b, bm)
+        row("real documents (2): full build = generation + MkDocs", g + b, max(gm, bm),
+            f"generator share {100 * g / (g + b):.1f} %")
+        noop, nm, err = generate(work)
+        row("real documents (2): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
+        before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
+        po = polib.pofile(str(work / "docs_src" / "isecg-coordination" / "en.po"), wrapwidth=0)
+        entry = next(e for e in po if e.msgctxt == "6-p3")
+        entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
+        po.save(str(work / "docs_src" / "isecg-coordination" / "en.po"))
+        one, om, err = generate(work)
+        after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
+        changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
+        row("real documents (2): one PO entry edited", one, om,
+            f"{rewritten(err)} files rewritten: {', '.join(changed)}")
+        total, page_gz = site_sizes(work / "site")
+        notes.append(f"Output: whole site {total / 1e6:.2f} MB (both editions, all files); one document page "
+                     f"(leo-activity-2025/3/) with the CSS and JS it loads: {page_gz / 1024:.0f} KiB gzip-compressed "
+                     f"(no web fonts).")
+        profile = profile_generation(work)
+        timings = {}
+        for n in [int(x) for x in args.sizes.split(",") if x]:
+            work = Path(tmp) / f"corpus-{n}"
+            work.mkdir()
+            corpus(work, n)
+            g, gm, err = generate(work)
+            b, bm = mkdocs(work)
+            timings[n] = (g, b)
+            row(f"synthetic corpus ({n} documents): generation", g, gm, f"{1000 * g / n:.1f} ms/document")
+            row(f"synthetic corpus ({n} documents): MkDocs only (baseline)", b, bm, f"{1000 * b / n:.1f} ms/document")
+            row(f"synthetic corpus ({n} documents): full build", g + b, max(gm, bm),
+                f"generator share {100 * g / (g + b):.1f} %; full/baseline {(g + b) / b:.2f}")
+            noop, nm, err = generate(work)
+            row(f"synthetic corpus ({n} documents): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
+            shutil.rmtree(work)
+        if 100 in timings and 300 in timings:
+            g1, b1 = timings[100]
+            g3, b3 = timings[300]
+            notes.append(f"Growth: time(300)/time(100) = {g3 / g1:.2f} for generation, "
+                         f"{(g3 + b3) / (g1 + b1):.2f} for the full build (3.00 is linear).")
+    cpu = os.cpu_count()
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    machine = f"{platform.machine()}, {cpu} cores, {mem:.0f} GiB memory, Python {platform.python_version()}"
+    print("\n".join(notes))
+    print("Profile of generation (real documents, cumulative seconds):\n" + profile)
+    if args.write:
+        table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+        (ROOT / "BENCHMARKS.md").write_text(
+            "# Benchmarks\n\n"
+            f"Produced by `make bench` (`python bench/run.py --sizes {args.sizes} --write`) on {machine}.\n"
+            "Wall time of each step as a separate process; peak memory is that process's maximum resident set.\n"
+            "The baseline is plain `mkdocs build` (both editions) of the Markdown the generator wrote.\n\n"
+            "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
+            + "\n\n".join(notes) + "\n\n## Where generation spends its time\n\n```\n" + profile + "\n```\n",
+            encoding="utf-8")
+        print("written: BENCHMARKS.md")
+
+
+if __name__ == "__main__":
+    main()
