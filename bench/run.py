@@ -32,10 +32,12 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), SOURCE_DAT
 def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MiB of that process, stderr)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:      # a pipe could fill up and block
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        err = log.read()
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
     return time.perf_counter() - start, usage.ru_maxrss / 1024, err
@@ -112,6 +114,35 @@ def site_sizes(site: Path) -> tuple[int, int]:
     return total, sum(len(gzip.compress(p.read_bytes(), mtime=0)) for p in assets if p.exists())
 
 
+def search_timing(site: Path, queries=("地球低軌道", "クロスウェーバー", "調達", "ＩＳＳ")) -> str:
+    """Index size, index load time and query time of the site search, in headless Chromium
+    (skipped when Playwright or Debian's chromium is not installed)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "search: not measured (Playwright not installed: make test-deps)"
+    if not Path("/usr/bin/chromium").exists():
+        return "search: not measured (no /usr/bin/chromium)"
+    size = (site / "search-index.js").stat().st_size
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto((site / "index.html").as_uri())
+        start = time.perf_counter()
+        page.focus("[data-search-input]")
+        page.wait_for_function("window.__searchIndex !== undefined")
+        load = time.perf_counter() - start
+        times = []
+        for q in queries:
+            ms = page.evaluate("""q => { const i = document.querySelector('[data-search-input]');
+                i.value = q; const t = performance.now(); i.dispatchEvent(new Event('input'));
+                return performance.now() - t; }""", q)
+            times.append(f"{q} {ms:.1f} ms")
+        browser.close()
+    return (f"search: index {size / 1024:.0f} KiB (Japanese edition), loaded and prepared in {1000 * load:.0f} ms; "
+            f"query + rendering of results: {', '.join(times)}")
+
+
 def profile_generation(work: Path) -> str:
     sys.path.insert(0, str(ROOT))
     from generator.cli import main
@@ -150,6 +181,8 @@ def main() -> None:
             f"generator share {100 * g / (g + b):.1f} %")
         noop, nm, err = generate(work)
         row("real documents (2): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
+        warm, wm, err = generate(work, "--force")
+        row("real documents (2): regeneration, parses cached", warm, wm, f"{rewritten(err)} files rewritten")
         before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
         po = polib.pofile(str(work / "docs_src" / "isecg-coordination" / "en.po"), wrapwidth=0)
         entry = next(e for e in po if e.msgctxt == "6-p3")
@@ -160,6 +193,7 @@ def main() -> None:
         changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
         row("real documents (2): one PO entry edited", one, om,
             f"{rewritten(err)} files rewritten: {', '.join(changed)}")
+        notes.append(search_timing(work / "site"))
         total, page_gz = site_sizes(work / "site")
         notes.append(f"Output: whole site {total / 1e6:.2f} MB (both editions, all files); one document page "
                      f"(leo-activity-2025/3/) with the CSS and JS it loads: {page_gz / 1024:.0f} KiB gzip-compressed "
@@ -179,6 +213,11 @@ def main() -> None:
                 f"generator share {100 * g / (g + b):.1f} %; full/baseline {(g + b) / b:.2f}")
             noop, nm, err = generate(work)
             row(f"synthetic corpus ({n} documents): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
+            warm, wm, err = generate(work, "--force")
+            row(f"synthetic corpus ({n} documents): regeneration, parses cached", warm, wm,
+                f"{1000 * warm / n:.1f} ms/document; share of a full build {100 * warm / (warm + b):.1f} %")
+            if n == max(int(x) for x in args.sizes.split(",") if x):
+                notes.append(f"With {n} documents, " + search_timing(work / "site"))
             shutil.rmtree(work)
         if 100 in timings and 300 in timings:
             g1, b1 = timings[100]

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from .cache import cached, key_of
 from .diagnostics import Reporter
 from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
 from .history import last_changed
@@ -25,8 +26,8 @@ from .urls import UrlStyle
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_all(src: Path, report: Reporter):
-    return [load_document(folder, report, src.parent) for folder in discover(src)]
+def load_all(src: Path, report: Reporter, cache: Path | None = None):
+    return [load_document(folder, report, src.parent, cache) for folder in discover(src)]
 
 
 def load_glossary_for(docs, catalogs, src: Path, report: Reporter):
@@ -37,12 +38,14 @@ def load_glossary_for(docs, catalogs, src: Path, report: Reporter):
     return glossary
 
 
-def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en") -> dict:
+def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en", cache: Path | None = None) -> dict:
     catalogs = {}
     for doc in docs:
         path = src / doc.meta.slug / f"{lang}.po"
         shown = str(path.relative_to(src.parent))
-        catalogs[doc.meta.slug] = load_catalog(path, shown, segments(doc), report)
+        segs = segments(doc)
+        key = key_of(shown, path.read_bytes() if path.exists() else b"", repr([(s.id, s.source) for s in segs]))
+        catalogs[doc.meta.slug] = cached(cache, key, report, lambda r: load_catalog(path, shown, segs, r))
     return catalogs
 
 
@@ -66,8 +69,9 @@ def cmd_generate(args) -> int:
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
     report = Reporter()
-    docs = load_all(args.src, report)
-    catalogs = load_catalogs(docs, args.src, report)
+    cache = args.out / "cache"
+    docs = load_all(args.src, report, cache)
+    catalogs = load_catalogs(docs, args.src, report, cache=cache)
     glossary = load_glossary_for(docs, catalogs, args.src, report)
     print_diagnostics(report, "text")
     if report.failing(args.strict):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import yamlfiles
 
+from .cache import cached, key_of
 from .diagnostics import Reporter
 from .footnotes import check_references, collect_footnotes
 from .ingest import ingest
@@ -69,7 +70,22 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     return doc
 
 
-def load_document(folder: Path, report: Reporter, root: Path | None = None) -> Document:
+def input_key(folder: Path, root: Path | None) -> str:
+    """What a document's parse depends on: its files' names and bytes (and the generator's code)."""
+    files = [folder / SOURCE_NAME, folder / META_NAME] + sorted((folder / "tables").glob("*.yml"))
+    parts = [str(folder.relative_to(root)) if root else str(folder)]
+    for path in files:
+        if path.exists():
+            parts += [path.name, path.read_bytes()]
+    return key_of(*parts)
+
+
+def load_document(folder: Path, report: Reporter, root: Path | None = None, cache: Path | None = None) -> Document:
+    """Parse a document folder, or take the parse from the cache when its files did not change."""
+    return cached(cache, input_key(folder, root), report, lambda r: _load_document(folder, r, root))
+
+
+def _load_document(folder: Path, report: Reporter, root: Path | None) -> Document:
     source = folder / SOURCE_NAME
     shown = str(source.relative_to(root)) if root else str(source)
     meta = load_meta(folder, report)
