@@ -25,6 +25,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1739318400")
 
@@ -45,24 +46,8 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
 
 def configs(work: Path) -> list[Path]:
     """MkDocs configs building work/build/docs/<lang> into work/site (ja) and work/site/en."""
-    import yaml
-    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
-    english.pop("INHERIT")
-    out = []
-    for lang in ("ja", "en"):
-        config = dict(base)
-        if lang == "en":
-            for k, v in english.items():
-                config[k] = {**config[k], **v} if isinstance(v, dict) and isinstance(config.get(k), dict) else v
-        config.update(docs_dir=str(work / "build" / "docs" / lang),
-                      site_dir=str(work / "site") + ("" if lang == "ja" else "/en"),
-                      hooks=[str(ROOT / h) for h in base["hooks"]], watch=[str(work / "docs_src")])
-        config["theme"] = {**config["theme"], "custom_dir": str(ROOT / base["theme"]["custom_dir"])}
-        path = work / f"mkdocs.{lang}.yml"
-        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        out.append(path)
-    return out
+    from generator.siteconfig import write_configs
+    return list(write_configs(work / "docs_src", work).values())
 
 
 def generate(work: Path, *extra: str) -> tuple[float, float, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Reporter
-from .inline import URL, URL_AT_END, URL_CONTINUATION, join_lines, parse_inlines
+from .inline import URL, URL_AT_END, continues_url, join_lines, parse_inlines
 from .model import Artifact, Footnote, FootnoteRef, Inline
 
 LABEL = re.compile(r"^\[(\d{1,3})\]\s*")
@@ -20,7 +20,7 @@ LABEL = re.compile(r"^\[(\d{1,3})\]\s*")
 def _starts_new_line(prev, line) -> bool:
     """Inside a note, an indented line or a URL at the line start opens a new printed line,
     unless it continues a URL broken at the previous line end."""
-    if URL_AT_END.search(prev.text) and not prev.trailing_space and URL_CONTINUATION.match(line.text):
+    if continues_url(prev, line):
         return False
     return line.indent or bool(URL.match(line.text)) or bool(URL_AT_END.search(prev.text))
 

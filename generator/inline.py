@@ -19,6 +19,11 @@ URL_AT_END = re.compile(rf"https?://[{URL_CHARS}]+$")
 URL_CONTINUATION = re.compile(rf"^[{URL_CHARS}]+(\s|$)")
 
 
+def continues_url(prev, nxt) -> bool:
+    """A URL broken at the end of `prev` (no trailing space) that `nxt` continues."""
+    return bool(URL_AT_END.search(prev.text)) and not prev.trailing_space and bool(URL_CONTINUATION.match(nxt.text))
+
+
 def separator(prev, nxt) -> str:
     """What stands between two printed lines of one unit.
 
@@ -26,7 +31,7 @@ def separator(prev, nxt) -> str:
     one at the line end between two Latin words or numbers (`OneWeb 社` style
     spaces inside a line are untouched). A URL broken at the line end joins whole.
     """
-    if URL_AT_END.search(prev.text) and not prev.trailing_space and URL_CONTINUATION.match(nxt.text):
+    if continues_url(prev, nxt):
         return ""
     if prev.trailing_space and ASCII_WORD_END.search(prev.text) and ASCII_WORD_START.match(nxt.text):
         return " "

@@ -140,29 +140,18 @@ def search_index(docs: list[Document], lang: Language) -> str:
 
 
 def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
-    """Term id → the sections whose Japanese uses it: (document slug, page URL, section)."""
+    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section)."""
     from .segments import segments
     matcher = glossary.matcher("ja")
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
     for doc in docs:
-        split = is_split(doc)
-        where: dict[str, tuple[str, Section]] = {}
-
-        def visit(section: Section, page: str):
-            for block_id in _ids(section):
-                where[block_id] = (page, section)
-            for sub in section.sections:
-                visit(sub, page)
-        for top in doc.sections:
-            visit(top, f"{doc.meta.slug}/{top.anchor}.md" if split else f"{doc.meta.slug}/index.md")
-        for seg in segments(doc):
-            place = where.get(seg.id) or where.get(seg.id.rsplit("-name", 1)[0].rsplit("-affiliation", 1)[0])
-            if place is None:
+        sources = {seg.id: seg.source for seg in segments(doc)}
+        for page, section, ids in section_segments(doc):
+            if section is None:
                 continue
-            for term in dict.fromkeys(t for _, _, t in matcher.find(seg.source)):
-                entry = (doc.meta.slug, place[0], place[1])
-                if entry not in index[term]:
-                    index[term].append(entry)
+            found = {t for i in ids if i in sources for _, _, t in matcher.find(sources[i])}
+            for term in sorted(found, key=list(index).index):
+                index[term].append((doc.meta.slug, page, section))
     return index
 
 
@@ -182,9 +171,8 @@ def _block_ids(block) -> list[str]:
     return ids
 
 
-def glossary_page(glossary: Glossary, docs: list[Document], lang: Language) -> str:
+def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, index: dict) -> str:
     label, code = lang.label, lang.code
-    index = usage_index(docs, glossary)
     titles = {d.meta.slug: document_title(d, lang) for d in docs}
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
@@ -227,7 +215,8 @@ def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> li
     return nav
 
 
-def write_language(docs: list[Document], lang: Language, out: Path) -> tuple[list[Path], list[Path]]:
+def write_language(docs: list[Document], lang: Language, out: Path,
+                   usage: dict | None = None) -> tuple[list[Path], list[Path]]:
     """Render and write every page of one language; return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
@@ -244,7 +233,7 @@ def write_language(docs: list[Document], lang: Language, out: Path) -> tuple[lis
     files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
     files[root / "search-index.js"] = search_index(docs, lang)
     if lang.glossary is not None:
-        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang)
+        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage or {})
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
         files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
@@ -263,8 +252,9 @@ def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossa
     """Every language edition; returns (files rewritten, files produced)."""
     written: list[Path] = []
     produced: list[Path] = []
+    usage = usage_index(docs, glossary) if glossary is not None else {}
     for code in LANGUAGES:
-        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out)
+        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out, usage)
         written += w
         produced += p
     return written, produced

@@ -79,7 +79,7 @@ def load_po(path: Path, report: Reporter, shown: str) -> polib.POFile | None:
     if errors:
         return None
     try:
-        po = polib.pofile(str(path), wrapwidth=WRAP, check_for_duplicates=True)
+        po = polib.pofile(str(path), wrapwidth=WRAP)
     except (OSError, ValueError, UnicodeDecodeError) as e:
         line = _error_line(str(e))
         report.error(shown, line, "po-syntax",
@@ -200,7 +200,16 @@ def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) 
     po = load_po(path, report, shown)
     if po is None:
         return cat
-    entries = {e.msgctxt: e for e in po if not e.obsolete and e.msgctxt}
+    entries = {}
+    for e in po:
+        if e.obsolete or not e.msgctxt:
+            continue
+        if e.msgctxt in entries:
+            report.error(shown, e.linenum, "po-duplicate",
+                         f"segment {e.msgctxt} has two entries (the first at line {entries[e.msgctxt].linenum}); "
+                         f"delete one")
+            continue
+        entries[e.msgctxt] = e
     for seg in segs:
         e = entries.get(seg.id)
         if e is None or not e.msgstr:

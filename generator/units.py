@@ -46,6 +46,14 @@ class Unit:
     number: str = ""              # heading number as printed (３, ３, ①, ア)
 
     @property
+    def hard_open(self) -> bool:
+        """Brackets left open or a trailing 、・: the unit must go on (cached like `text`)."""
+        cached = self.__dict__.get("_open")
+        if cached is None or cached[0] != len(self.lines):
+            cached = self.__dict__["_open"] = (len(self.lines), hard_open(self.text))
+        return cached[1]
+
+    @property
     def first(self) -> Line:
         return self.lines[0]
 
@@ -81,7 +89,7 @@ def unbalanced(text: str) -> bool:
 
 
 def hard_open(text: str) -> bool:
-    return unbalanced(text) or text.endswith(("、", "・", "，"))
+    return text.endswith(("、", "・", "，")) or unbalanced(text)
 
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -143,7 +151,7 @@ def segment(doc: Ingested) -> list[Unit | PageBreak]:
         marker = line_marker(line.text)
         if cur is None or cur.kind == "table":
             new = True
-        elif hard_open(cur.text):
+        elif cur.hard_open:
             new = False
         elif marker or line.indent:
             new = True

@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "docs_src"
@@ -20,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from generator.diagnostics import Reporter  # noqa: E402
 from generator.documents import discover, load_document, parse_text  # noqa: E402
 from generator.model import Meta  # noqa: E402
+from generator.siteconfig import write_configs  # noqa: E402,F401  (tests import it from here)
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -39,31 +39,6 @@ def seed_docs():
     report = Reporter()
     docs = {f.name: load_document(f, report, ROOT) for f in discover(SRC)}
     return docs, report
-
-
-def _merge(base: dict, child: dict) -> dict:
-    out = dict(base)
-    for k, v in child.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
-
-
-def write_configs(src: Path, out: Path, langs=("ja", "en"), **extra) -> dict:
-    """MkDocs configs for a throw-away build of `src` into `out` (out/build, out/site)."""
-    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
-    english.pop("INHERIT")
-    paths = {}
-    for lang in langs:
-        config = base if lang == "ja" else _merge(base, english)
-        config = dict(config, docs_dir=str(out / "build" / "docs" / lang),
-                      site_dir=str(out / "site") + ("" if lang == "ja" else "/" + lang), **extra)
-        config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
-        config["watch"] = [str(src)]
-        config["theme"] = dict(config["theme"], custom_dir=str(ROOT / config["theme"]["custom_dir"]))
-        paths[lang] = out / f"mkdocs.{lang}.yml"
-        paths[lang].write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return paths
 
 
 def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None) -> Path:
