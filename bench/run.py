@@ -215,6 +215,8 @@ def main() -> None:
     print("\n".join(notes))
     print("Profile of generation (real documents, cumulative seconds):\n" + profile)
     if args.write:
+        old = (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8") if (ROOT / "BENCHMARKS.md").exists() else ""
+        kept = old[old.index("## Lighthouse"):] if "## Lighthouse" in old else ""     # written by hand
         table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
         (ROOT / "BENCHMARKS.md").write_text(
             "# Benchmarks\n\n"
@@ -222,8 +224,8 @@ def main() -> None:
             "Wall time of each step as a separate process; peak memory is that process's maximum resident set.\n"
             "The baseline is plain `mkdocs build` (both editions) of the Markdown the generator wrote.\n\n"
             "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
-            + "\n\n".join(notes) + "\n\n## Where generation spends its time\n\n```\n" + profile + "\n```\n",
-            encoding="utf-8")
+            + "\n\n".join(notes) + "\n\n## Where generation spends its time\n\n```\n" + profile + "\n```\n"
+            + ("\n" + kept if kept else ""), encoding="utf-8")
         print("written: BENCHMARKS.md")
 
 
