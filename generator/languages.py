@@ -39,6 +39,7 @@ LABELS = {
         "glossary_intro": "文書中の用語の日英対照表です（五十音順）。本文中の用語は、各節の最初の出現箇所からこのページにリンクしています。",
         "reading": "読み", "english": "英語", "japanese": "日本語", "abbr": "略語", "expansion": "正式名称",
         "definition": "定義", "related": "関連語", "appears_in": "出現箇所", "downloads": "ダウンロード",
+        "first_appears": "初出",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -67,7 +68,7 @@ LABELS = {
                           "the first occurrence of a term in each section links here.",
         "reading": "Reading", "english": "English", "japanese": "Japanese", "abbr": "Abbreviation",
         "expansion": "Full name", "definition": "Definition", "related": "Related terms",
-        "appears_in": "Appears in", "downloads": "Download",
+        "appears_in": "Appears in", "downloads": "Download", "first_appears": "First appears in",
     },
 }
 

@@ -197,6 +197,9 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, inde
             rows.append((label("related"), links))
         uses = index.get(term.id, [])
         if uses:
+            slug, page, section = uses[0]
+            rows.append((label("first_appears"), f'<a href="{lang.urls.href("glossary.md", page, section.anchor)}">'
+                                                 f'{html_text(titles[slug])} — {html_text(plain_text(section.title))}</a>'))
             links = "".join(f'<li><a href="{lang.urls.href("glossary.md", page, section.anchor)}">{html_text(titles[slug])} — '
                             f'{html_text(plain_text(section.title))}</a></li>' for slug, page, section in uses)
             rows.append((label("appears_in"), f'<ul class="appears-in">{links}</ul>'))

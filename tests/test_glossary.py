@@ -54,6 +54,16 @@ def test_full_width_and_half_width_forms(glossary):
     assert found(glossary, "ポストＩＳＳとポスト ISS") == [("ポストＩＳＳ", "post-iss"), ("ポスト ISS", "post-iss")]
 
 
+def test_python_markdowns_abbr_extension_cannot_do_this():
+    """Why the glossary has its own matcher: `abbr` wraps matches in \\b…\\b, and in Unicode regular
+    expressions Japanese characters are word characters, so an abbreviation inside running Japanese
+    text is never found."""
+    import markdown
+    html = markdown.markdown("ＮＡＳＡのCLDプログラムと CLD の比較\n\n*[CLD]: Commercial LEO Destination",
+                             extensions=["abbr"])
+    assert html.count("<abbr") == 1 and "のCLDプ" in html
+
+
 def test_a_term_inside_a_longer_word_does_not_fire(glossary):
     assert found(glossary, "ISSUE と ＥＳＡＳ と GERMAN") == []
     g = Glossary([Term("w", "ウェーバー", "うぇーばー", "waiver", forms=["ウェーバー"])])
@@ -178,6 +188,9 @@ def test_glossary_page_lists_every_term_in_order_with_links_that_resolve(built_s
     assert "損害賠償請求権" in cross and "mutual waiver" in cross
     links = soup.select("dl[data-term='cross-waiver'] .appears-in a")
     assert len(links) >= 2
+    first = [dd for dt, dd in zip(soup.select("dl[data-term='cross-waiver'] dt"),
+                                  soup.select("dl[data-term='cross-waiver'] dd")) if dt.get_text() in ("初出", "First appears in")]
+    assert first and first[0].a["href"] == links[0]["href"]
     for a in links:
         target = (page.parent / a["href"].split("#")[0]).resolve() / "index.html"
         anchor = a["href"].split("#")[1]
