@@ -15,6 +15,7 @@ from pathlib import Path
 from .cache import cached, key_of
 from .diagnostics import Reporter
 from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
+from .faithfulness import artifact_summary
 from .history import last_changed
 from .incremental import fingerprint, remember, unchanged
 from .linkcheck import check_links
@@ -98,6 +99,8 @@ def cmd_check(args) -> int:
     print_diagnostics(report, args.format)
     if args.format == "text":
         for doc in docs:
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(artifact_summary(doc).items()))
+            print(f"artifacts: {doc.meta.slug}: {kinds or 'none'} (not printed on purpose)", file=sys.stderr)
             cov = coverage(segments(doc), catalogs[doc.meta.slug])
             print(f"coverage: {doc.meta.slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
                   f"{cov.fuzzy} fuzzy, {cov.untranslated} untranslated; words {cov.words_translated} translated, "

@@ -18,7 +18,7 @@ import unicodedata
 from .ingest import PageBreak
 from .inline import join_lines, parse_inlines
 from .model import (Artifact, Block, BlockTitle, FlattenedTable, ItemList, ListItem, Member,
-                    MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField, Text)
+                    MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
 from .units import Unit
 
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"

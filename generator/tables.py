@@ -13,7 +13,7 @@ characters, a symbol or a space followed by a space ("○ ○   △ " is ○, �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlfiles

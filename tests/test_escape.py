@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.escape import MARKDOWN_EXTENSIONS, html_text, markdown_text
 
-from conftest import parse, raw
+from conftest import raw
 
 EXTENSIONS = MARKDOWN_EXTENSIONS
 

@@ -1,8 +1,6 @@
 """The bilingual glossary: matching in Japanese running text, links and tooltips, pages, checks, exports."""
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import polib
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -15,7 +13,7 @@ from generator.render import render_document
 from generator.segments import segments
 from generator.translation import catalog_from, refresh
 
-from conftest import ROOT, SRC, parse, raw
+from conftest import SRC, parse, raw
 
 GLOSSARY = SRC / "glossary.yml"
 

@@ -152,7 +152,7 @@ def test_pages_request_nothing_they_do_not_use(page, site_url):
 
 
 def test_not_found_page_speaks_both_languages(page, site_url):
-    response = page.goto(f"{site_url}/404.html")
+    page.goto(f"{site_url}/404.html")
     text = page.inner_text("article")
     assert "ページが見つかりません" in text and "Page not found" in text
     assert page.locator("article a[href='https://space-policy.example.org/en/']").count() == 1

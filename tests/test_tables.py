@@ -1,5 +1,4 @@
 """Matrix tables: the decoder, the agreement check, rendering for people and machines."""
-import copy
 import csv
 import io
 from pathlib import Path
@@ -9,10 +8,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import FlattenedTable, MatrixTable, Section
+from generator.model import FlattenedTable
 from generator.tables import check_table, decode_row, load_table, raw_rows
 
-from conftest import ROOT, SRC, build_site, copy_docs
+from conftest import ROOT, SRC
 
 DATA = SRC / "leo-activity-2025" / "tables" / "user-challenges.yml"
 
