@@ -7,7 +7,6 @@ Out: generated Markdown under `build/`, diagnostics as `file:line: level: messag
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import time
 from pathlib import Path
@@ -60,9 +59,6 @@ def print_diagnostics(report: Reporter, fmt: str) -> None:
 
 
 def cmd_generate(args) -> int:
-    # The model is millions of small objects without cycles to speak of: the cyclic collector's
-    # full passes would only make generation grow faster than the corpus.
-    gc.disable()
     start = time.perf_counter()
     fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
     previous = None if args.force else unchanged(args.out, fp)
