@@ -20,7 +20,7 @@ from .incremental import fingerprint, remember, unchanged
 from .linkcheck import check_links
 from .documents import discover, load_document
 from .segments import segments
-from .site import write_site
+from .site import write_if_changed, write_site
 from .translation import coverage, load_catalog, load_po, refresh
 from .urls import UrlStyle
 
@@ -112,7 +112,7 @@ def cmd_po(args) -> int:
     report = Reporter()
     docs = load_all(args.src, report)
     print_diagnostics(report, "text")
-    changed = 0
+    changed: list[Path] = []
     for doc in docs:
         folder = args.src / doc.meta.slug
         path = folder / f"{args.lang}.po"
@@ -122,12 +122,8 @@ def cmd_po(args) -> int:
             print_diagnostics(report, "text")
             return 1
         new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)
-        before = path.read_bytes() if path.exists() else b""
-        text = str(new)
-        if text.encode("utf-8") != before:
-            path.write_bytes(text.encode("utf-8"))
-            changed += 1
-    print(f"po: {len(docs)} document(s), {changed} PO file(s) updated", file=sys.stderr)
+        write_if_changed(path, str(new), changed)
+    print(f"po: {len(docs)} document(s), {len(changed)} PO file(s) updated", file=sys.stderr)
     return 0
 
 

@@ -13,9 +13,9 @@ import json
 import subprocess
 from pathlib import Path
 
+from .cache import code_digest
 from .diagnostics import Diagnostic
 
-CODE = Path(__file__).resolve().parent
 STATE = "state.json"
 
 
@@ -28,11 +28,10 @@ def _head(src: Path) -> str:
 
 
 def fingerprint(src: Path, options: list[str]) -> str:
-    digest = hashlib.sha256()
-    for root, tag in ((src, b"src"), (CODE, b"code")):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(tag + str(path.relative_to(root)).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest = hashlib.sha256(code_digest())
+    for path in sorted(p for p in src.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(src)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(json.dumps(options).encode())
     digest.update(_head(src).encode())
     return digest.hexdigest()

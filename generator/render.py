@@ -266,6 +266,13 @@ def is_split(doc: Document) -> bool:
     return size > SPLIT_THRESHOLD and len(doc.sections) > 1
 
 
+def page_path(doc: Document, top: Section | None) -> str:
+    """The page a top-level section is printed on (None: the landing page)."""
+    if top is None or not is_split(doc):
+        return f"{doc.meta.slug}/index.md"
+    return f"{doc.meta.slug}/{top.anchor}.md"
+
+
 def note_homes(doc: Document, starts: list[tuple[str, int]]) -> dict[str, set[int]]:
     """Which page prints each note in full: the first page that references it, else the
     page whose source lines held its body. `starts`: (page key, first source line)."""
@@ -359,15 +366,15 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
 
     pages: list[Page] = []
     for section in sections:
-        w = PageWriter(doc, lang, f"{slug}/{section.anchor}.md")
+        w = PageWriter(doc, lang, page_path(doc, section))
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
         w.term_tips()
         title = plain_text(w.segment(section.id, section.title)[0])
-        pages.append(Page(slug, f"{slug}/{section.anchor}.md", title, "\n\n".join(w.parts) + "\n", section.anchor))
+        pages.append(Page(slug, page_path(doc, section), title, "\n\n".join(w.parts) + "\n", section.anchor))
     parallel = parallel_page(doc, lang)
 
-    w = PageWriter(doc, lang, f"{slug}/index.md")
+    w = PageWriter(doc, lang, page_path(doc, None))
     w.parts.append(title_block_html(w))
     w.parts.append(provenance_html(w))
     for block in doc.preamble:
@@ -378,7 +385,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
             w.section(section, 2)
     w.footnotes(homes[""])
     w.term_tips()
-    landing = Page(slug, f"{slug}/index.md", lang.label("overview") if split else document_title(doc, lang),
+    landing = Page(slug, page_path(doc, None), lang.label("overview") if split else document_title(doc, lang),
                    "\n\n".join(p for p in w.parts if p) + "\n", "")
     meta = {"document": slug,
             "description": (doc.meta.description if lang.is_source else doc.meta.description_en) or doc.meta.title,

@@ -19,9 +19,9 @@ from .escape import html_attr, html_text
 from .languages import Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .model import Document, MatrixTable, Section, plain_text
-from .render import Page, document_title, is_split, render_document
+from .render import Page, document_title, page_path, render_document
 from .segments import segments
-from .translation import coverage
+from .translation import Catalog, coverage
 from .urls import UrlStyle
 
 LANGUAGES = ("ja", "en")
@@ -66,7 +66,7 @@ def status_page(docs: list[Document], catalogs, lang: Language) -> str:
     head = ("Document", "Segments", "Translated", "Fuzzy", "Untranslated", "Words translated / total", "Coverage")
     rows = []
     for doc in docs:
-        cov = coverage(segments(doc), catalogs.get(doc.meta.slug) or _empty(doc))
+        cov = coverage(segments(doc), catalogs.get(doc.meta.slug) or Catalog(doc.meta.slug))
         words = cov.words_translated + cov.words_fuzzy + cov.words_untranslated
         home = lang.urls.href("status.md", f"{doc.meta.slug}/index.md")
         cells = (f'<a href="{html_attr(home)}">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
@@ -77,11 +77,6 @@ def status_page(docs: list[Document], catalogs, lang: Language) -> str:
             "Words: Japanese characters / 2. Run <code>make check</code> for the list of segments to work on.</p>\n\n"
             f'<table class="status"><thead><tr>{"".join(f"<th>{h}</th>" for h in head)}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>\n')
-
-
-def _empty(doc):
-    from .translation import Catalog
-    return Catalog(doc.meta.slug)
 
 
 def table_csv(table: MatrixTable, lang: Language) -> str:
@@ -99,23 +94,20 @@ def table_csv(table: MatrixTable, lang: Language) -> str:
 def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]]]:
     """(page path, section, ids of the segments that belong to the section itself), in reading
     order; the title block and preamble belong to the landing page (section None)."""
-    split = is_split(doc)
-    slug = doc.meta.slug
     head = [f.id for f in doc.title_block.fields] + [i for b in doc.preamble for i in _block_ids(b)]
-    out = [(f"{slug}/index.md", None, head)]
+    out = [(page_path(doc, None), None, head)]
 
     def visit(section: Section, page: str):
         out.append((page, section, _ids(section)))
         for sub in section.sections:
             visit(sub, page)
     for top in doc.sections:
-        visit(top, f"{slug}/{top.anchor}.md" if split else f"{slug}/index.md")
+        visit(top, page_path(doc, top))
     return out
 
 
 def search_index(docs: list[Document], lang: Language) -> str:
     """The edition's search index as a script (loads from file:// too): one entry per section."""
-    from .segments import segments
     entries = []
     for doc in docs:
         texts = {seg.id: re.sub(r"\[\d+\]", "", lang.text(doc.meta.slug, seg.id, seg.source)[0])
@@ -141,7 +133,6 @@ def search_index(docs: list[Document], lang: Language) -> str:
 
 def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
     """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section)."""
-    from .segments import segments
     matcher = glossary.matcher("ja")
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
     for doc in docs:

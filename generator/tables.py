@@ -19,6 +19,7 @@ from pathlib import Path
 from . import yamlfiles
 
 from .diagnostics import Reporter
+from .ingest import SYMBOL_ROW
 from .model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section
 
 SYMBOLS = "○△"
@@ -67,8 +68,8 @@ def raw_rows(flat: FlattenedTable) -> list[RawRow]:
     context: list[str] = []
     for no, raw in zip(flat.numbers, flat.lines):
         line = raw.rstrip("\n")
-        m = CELLS.match(line)
-        if m and not re.search(r"[○△][：:]", line):
+        m = CELLS.match(line) if SYMBOL_ROW.match(line) else None
+        if m:
             label, cells = m.group("label") or "", m.group("cells")
             if label and cells.startswith(" "):
                 cells = cells[1:]            # the space between a label and its first cell
