@@ -25,6 +25,11 @@ def html_attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def url_link(url: str) -> str:
+    """A URL of the source as a link that shows the URL itself."""
+    return f'<a href="{html_attr(url)}">{html_text(url)}</a>'
+
+
 def markdown_text(text: str) -> str:
     """Text for a Markdown inline context (headings): HTML-escape, then backslash-escape."""
     out = []

@@ -238,9 +238,9 @@ def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], c
                 report.warn(glossary.path, term.line, "glossary-unused-form",
                             f"form '{form}' of term '{term.id}' occurs in no document; correct or remove it")
     ja = glossary.matcher("ja")
+    english = Language("en", catalogs)
     for doc, segs in docs_segments:
         catalog = catalogs.get(doc.meta.slug)
-        english = Language("en", catalogs)
         for seg in segs:
             text, state = english.text(doc.meta.slug, seg.id, seg.source)
             if state != "translated":

@@ -7,7 +7,7 @@ Out: one `Page` whose pairs carry the segment id as their citation anchor; CSS
 """
 from __future__ import annotations
 
-from .escape import html_attr, html_text, markdown_text
+from .escape import html_attr, html_text, markdown_text, url_link
 from .inline import parse_inlines
 from .languages import Language
 from .model import Document, FootnoteRef, Link, Section, Text
@@ -25,7 +25,7 @@ def _html(text: str, notes: bool) -> str:
             if isinstance(node, Text):
                 parts.append(html_text(node.text))
             elif isinstance(node, Link):
-                parts.append(f'<a href="{html_attr(node.url)}">{html_text(node.url)}</a>')
+                parts.append(url_link(node.url))
             elif isinstance(node, FootnoteRef):
                 parts.append(f'<sup><a class="footnote-ref" href="#fn-{node.number}">{node.number}</a></sup>')
         out.append("".join(parts))
@@ -40,13 +40,10 @@ def parallel_page(doc: Document, lang: Language):
     for seg in segments(doc):
         en_text, state = english.text(doc.meta.slug, seg.id, seg.source)
         notes = seg.id.startswith("fn-")
-        if notes:
-            number = seg.id.removeprefix("fn-")
-            ja_html = f'<span class="pair-note">[{number}]</span> ' + _html(seg.source, True)
-        else:
-            ja_html = _html(seg.source, False)
+        label = f'<span class="pair-note">[{seg.id.removeprefix("fn-")}]</span> ' if notes else ""
+        ja_html = label + _html(seg.source, notes)
         if state == "translated":
-            en_html = (f'<span class="pair-note">[{seg.id.removeprefix("fn-")}]</span> ' if notes else "") + _html(en_text, notes)
+            en_html = label + _html(en_text, notes)
             en_attrs = ' lang="en"'
         else:
             en_html = f'<span class="tr-state">{html_text(english.label(state))}</span>'

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .escape import html_attr, html_text, markdown_text
+from .escape import html_attr, html_text, markdown_text, url_link
 from .glossary import Linker
 from .inline import parse_inlines
 from .languages import Language
@@ -79,7 +79,7 @@ class PageWriter:
             if isinstance(node, Text):
                 out.append(html_text(node.text))
             elif isinstance(node, Link):
-                out.append(f'<a href="{html_attr(node.url)}">{html_text(node.url)}</a>')
+                out.append(url_link(node.url))
             elif isinstance(node, FootnoteRef):
                 out.append(self.footnote_ref(node.number))
             elif isinstance(node, TermRef):
@@ -346,7 +346,7 @@ def provenance_html(w: PageWriter) -> str:
     if m.date or m.date_note:
         rows.append((label("date"), html_text(m.date if en and m.date else (m.date_note or m.date))))
     if m.source_url:
-        rows.append((label("original"), f'<a href="{html_attr(m.source_url)}">{html_text(m.source_url)}</a>'))
+        rows.append((label("original"), url_link(m.source_url)))
     else:
         rows.append((label("original"), html_text(label("no_original"))))
     dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
