@@ -23,6 +23,7 @@ from .segments import segments
 from .site import write_if_changed, write_site
 from .translation import coverage, load_catalog, load_po, refresh
 from .urls import UrlStyle
+from .workers import map_items
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,15 +40,29 @@ def load_glossary_for(docs, catalogs, src: Path, report: Reporter):
     return glossary
 
 
+def load_catalog_of(doc, src: Path, report: Reporter, lang: str = "en", cache: Path | None = None):
+    path = src / doc.meta.slug / f"{lang}.po"
+    shown = str(path.relative_to(src.parent))
+    segs = segments(doc)
+    key = key_of(shown, path.read_bytes() if path.exists() else b"", repr([(s.id, s.source) for s in segs]))
+    return cached(cache, key, report, lambda r: load_catalog(path, shown, segs, r))
+
+
 def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en", cache: Path | None = None) -> dict:
-    catalogs = {}
-    for doc in docs:
-        path = src / doc.meta.slug / f"{lang}.po"
-        shown = str(path.relative_to(src.parent))
-        segs = segments(doc)
-        key = key_of(shown, path.read_bytes() if path.exists() else b"", repr([(s.id, s.source) for s in segs]))
-        catalogs[doc.meta.slug] = cached(cache, key, report, lambda r: load_catalog(path, shown, segs, r))
-    return catalogs
+    return {doc.meta.slug: load_catalog_of(doc, src, report, lang, cache) for doc in docs}
+
+
+def load_inputs(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1):
+    """Every document and its English catalog, parsed on `jobs` processes. Diagnostics come
+    in the same order as from load_all() then load_catalogs(): documents first."""
+    def one(folder: Path):
+        parsed, translated = Reporter(), Reporter()
+        doc = load_document(folder, parsed, src.parent, cache)
+        return doc, load_catalog_of(doc, src, translated, cache=cache), parsed.diagnostics, translated.diagnostics
+    results = map_items(one, discover(src), jobs)
+    report.diagnostics.extend(d for _, _, parsed, _ in results for d in parsed)
+    report.diagnostics.extend(d for _, _, _, translated in results for d in translated)
+    return [doc for doc, *_ in results], {doc.meta.slug: cat for doc, cat, *_ in results}
 
 
 def print_diagnostics(report: Reporter, fmt: str) -> None:
@@ -70,9 +85,7 @@ def cmd_generate(args) -> int:
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
     report = Reporter()
-    cache = args.out / "cache"
-    docs = load_all(args.src, report, cache)
-    catalogs = load_catalogs(docs, args.src, report, cache=cache)
+    docs, catalogs = load_inputs(args.src, report, args.out / "cache", args.jobs)
     glossary = load_glossary_for(docs, catalogs, args.src, report)
     print_diagnostics(report, "text")
     if report.failing(args.strict):
@@ -80,7 +93,7 @@ def cmd_generate(args) -> int:
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
     written, produced = write_site(docs, catalogs, args.out, glossary, UrlStyle(directory=args.urls == "directories"),
-                                   last_changed(args.src))
+                                   last_changed(args.src), args.jobs)
     remember(args.out, fp, produced, report.diagnostics)
     print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
@@ -89,8 +102,7 @@ def cmd_generate(args) -> int:
 
 def cmd_check(args) -> int:
     report = Reporter()
-    docs = load_all(args.src, report)
-    catalogs = load_catalogs(docs, args.src, report)
+    docs, catalogs = load_inputs(args.src, report, jobs=args.jobs)
     load_glossary_for(docs, catalogs, args.src, report)
     print_diagnostics(report, args.format)
     if args.format == "text":
@@ -144,11 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     g = sub.add_parser("generate", help="write the Markdown pages")
     g.add_argument("--strict", action="store_true", help="warnings stop the build")
     g.add_argument("--force", action="store_true", help="regenerate even if no input changed")
+    g.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
     g.add_argument("--urls", choices=["directories", "files"], default="directories",
                    help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
     t = sub.add_parser("po", help="refresh the translation files from the sources")
     t.add_argument("--lang", default="en")
     k = sub.add_parser("linkcheck", help="broken internal links and anchors in a built site")

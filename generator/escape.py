@@ -8,6 +8,7 @@ Out: the same text as Markdown (`markdown_text`) or as HTML (`html_text`) that
 from __future__ import annotations
 
 import html
+import re
 
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists equal).
 MARKDOWN_EXTENSIONS = ["toc", "attr_list"]
@@ -17,12 +18,14 @@ MARKDOWN_EXTENSIONS = ["toc", "attr_list"]
 MARKDOWN_ESCAPED = set("\\`*_{}[]()>#+-.!")
 
 
+HTML_SPECIAL = re.compile("[&<>\"']")
+
+
 def html_text(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=True) if HTML_SPECIAL.search(text) else text
 
 
-def html_attr(text: str) -> str:
-    return html.escape(text, quote=True)
+html_attr = html_text      # the same escaping serves text and quoted attribute values
 
 
 def url_link(url: str) -> str:

@@ -18,6 +18,7 @@ What the extractions look like (see docs_src/*/source.txt):
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -66,8 +67,14 @@ class Ingested:
         return [x for x in self.body if isinstance(x, Line)]
 
 
+@functools.lru_cache(maxsize=None)
+def _char_width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
 def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Printed width in half-width cells: wide and full-width characters count 2."""
+    return sum(map(_char_width, s))
 
 
 def _is_double_spaced(raw: list[str]) -> bool:

@@ -51,6 +51,8 @@ def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | Non
                   markers: bool = True) -> list[Inline]:
     """Joined pieces to inline nodes. URLs may span pieces; markers may not."""
     text = "".join(t for _, t in pieces)
+    if "://" not in text and not (markers and "[" in text):      # plain text: the common case
+        return [Text(text)] if text else []
     starts = []            # offset in `text` where each piece starts, with its line
     pos = 0
     for no, t in pieces:

@@ -260,10 +260,16 @@ BLOCK_RENDERERS: list[tuple[type, Callable[[PageWriter, Block], str]]] = [
 
 # -------------------------------------------------------------------- pages
 def is_split(doc: Document) -> bool:
-    if doc.meta.split_pages is not None:
-        return bool(doc.meta.split_pages)
-    size = sum(len(plain_text(getattr(b, "inlines", []))) for b in doc.walk())
-    return size > SPLIT_THRESHOLD and len(doc.sections) > 1
+    """Whether each top-level section gets its own page (decided once per document)."""
+    split = doc.__dict__.get("_split")
+    if split is None:
+        if doc.meta.split_pages is not None:
+            split = bool(doc.meta.split_pages)
+        else:
+            size = sum(len(plain_text(getattr(b, "inlines", []))) for b in doc.walk())
+            split = size > SPLIT_THRESHOLD and len(doc.sections) > 1
+        doc.__dict__["_split"] = split
+    return split
 
 
 def page_path(doc: Document, top: Section | None) -> str:

@@ -23,6 +23,7 @@ from .render import Page, document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, coverage
 from .urls import UrlStyle
+from .workers import map_items
 
 LANGUAGES = ("ja", "en")
 
@@ -209,13 +210,14 @@ def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> li
     return nav
 
 
-def write_language(docs: list[Document], lang: Language, out: Path,
-                   usage: dict | None = None) -> tuple[list[Path], list[Path]]:
-    """Render and write every page of one language; return the files rewritten and all files produced."""
+def write_language(docs: list[Document], lang: Language, out: Path, usage: dict | None = None,
+                   rendered: list[list[Page]] | None = None) -> tuple[list[Path], list[Path]]:
+    """Write every page of one language (`rendered`: each document's pages, else rendered here);
+    return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
     files: dict[Path, str] = {}
-    docs_pages = [(doc, render_document(doc, lang)) for doc in docs]
+    docs_pages = list(zip(docs, rendered if rendered is not None else [render_document(doc, lang) for doc in docs]))
     for _, pages in docs_pages:
         for page in pages:
             files[root / page.path] = front_matter(page.meta) + page.markdown
@@ -242,13 +244,16 @@ def write_language(docs: list[Document], lang: Language, out: Path,
 
 
 def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
-               urls: UrlStyle = UrlStyle(), updated: dict | None = None) -> tuple[list[Path], list[Path]]:
-    """Every language edition; returns (files rewritten, files produced)."""
+               urls: UrlStyle = UrlStyle(), updated: dict | None = None,
+               jobs: int = 1) -> tuple[list[Path], list[Path]]:
+    """Every language edition, documents rendered on `jobs` processes; returns (files rewritten, files produced)."""
     written: list[Path] = []
     produced: list[Path] = []
     usage = usage_index(docs, glossary) if glossary is not None else {}
-    for code in LANGUAGES:
-        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated or {}), out, usage)
+    langs = [Language(code, catalogs, glossary, urls, updated or {}) for code in LANGUAGES]
+    pages = map_items(lambda job: render_document(*job), [(doc, lang) for lang in langs for doc in docs], jobs)
+    for i, lang in enumerate(langs):
+        w, p = write_language(docs, lang, out, usage, pages[i * len(docs):(i + 1) * len(docs)])
         written += w
         produced += p
     return written, produced

@@ -18,6 +18,7 @@ from pathlib import Path
 import polib
 
 from .diagnostics import Reporter
+from .inline import MARKER, URL
 from .segments import Segment
 
 WRAP = 0          # never wrap lines: each msgid stays one line per source line (diffs well)
@@ -184,7 +185,8 @@ def coverage(segs: list[Segment], cat: Catalog) -> Coverage:
 
 def _markers(text: str) -> list[str]:
     """Footnote markers and URLs of a text: a translation must carry the same ones."""
-    from .inline import MARKER, URL
+    if "[" not in text and "://" not in text:
+        return []
     return sorted(m.group(0) for m in MARKER.finditer(text)) + sorted(m.group(0) for m in URL.finditer(text))
 
 

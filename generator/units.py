@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ingest import SYMBOL_ROW, Ingested, Line, PageBreak, display_width
+from .inline import join_lines
 
 HEADINGS = [
     (1, re.compile(r"^([０-９]{1,2})．(?=\S)")),
@@ -62,7 +63,6 @@ class Unit:
         """The joined text (cached until a line is added: segmentation asks after every line)."""
         cached = self.__dict__.get("_text")
         if cached is None or cached[0] != len(self.lines):
-            from .inline import join_lines
             cached = self.__dict__["_text"] = (len(self.lines), "".join(t for _, t in join_lines(self.lines)))
         return cached[1]
 
@@ -78,9 +78,13 @@ def line_marker(text: str) -> tuple[str, int, str] | None:
     return None
 
 
+BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
 def unbalanced(text: str) -> bool:
+    """An opening bracket is still open (a closer without an opener is ignored)."""
     depth = 0
-    for c in text:
+    for c in BRACKET.findall(text):
         if c in OPENERS:
             depth += 1
         elif c in CLOSERS and depth:
