@@ -7,62 +7,25 @@ Out: generated Markdown under `build/`, diagnostics as `file:line: level: messag
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from contextlib import contextmanager
 import time
 from pathlib import Path
 
-from .cache import cached, key_of
 from .diagnostics import Reporter
-from .glossary import GLOSSARY_NAME, check_corpus, load_glossary
 from .faithfulness import artifact_summary
 from .history import last_changed
 from .incremental import fingerprint, remember, unchanged
 from .linkcheck import check_links
 from .documents import discover, load_document
+from .pipeline import load
 from .segments import segments
 from .site import write_if_changed, write_site
-from .translation import coverage, load_catalog, load_po, refresh
+from .translation import coverage, load_po, refresh
 from .urls import UrlStyle
-from .workers import map_items
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_all(src: Path, report: Reporter, cache: Path | None = None):
-    return [load_document(folder, report, src.parent, cache) for folder in discover(src)]
-
-
-def load_glossary_for(docs, catalogs, src: Path, report: Reporter):
-    path = src / GLOSSARY_NAME
-    glossary = load_glossary(path, str(path.relative_to(src.parent)), report)
-    if glossary is not None:
-        check_corpus(glossary, [(doc, segments(doc)) for doc in docs], catalogs, report)
-    return glossary
-
-
-def load_catalog_of(doc, src: Path, report: Reporter, lang: str = "en", cache: Path | None = None):
-    path = src / doc.meta.slug / f"{lang}.po"
-    shown = str(path.relative_to(src.parent))
-    segs = segments(doc)
-    key = key_of(shown, path.read_bytes() if path.exists() else b"", repr([(s.id, s.source) for s in segs]))
-    return cached(cache, key, report, lambda r: load_catalog(path, shown, segs, r))
-
-
-def load_catalogs(docs, src: Path, report: Reporter, lang: str = "en", cache: Path | None = None) -> dict:
-    return {doc.meta.slug: load_catalog_of(doc, src, report, lang, cache) for doc in docs}
-
-
-def load_inputs(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1):
-    """Every document and its English catalog, parsed on `jobs` processes. Diagnostics come
-    in the same order as from load_all() then load_catalogs(): documents first."""
-    def one(folder: Path):
-        parsed, translated = Reporter(), Reporter()
-        doc = load_document(folder, parsed, src.parent, cache)
-        return doc, load_catalog_of(doc, src, translated, cache=cache), parsed.diagnostics, translated.diagnostics
-    results = map_items(one, discover(src), jobs)
-    report.diagnostics.extend(d for _, _, parsed, _ in results for d in parsed)
-    report.diagnostics.extend(d for _, _, _, translated in results for d in translated)
-    return [doc for doc, *_ in results], {doc.meta.slug: cat for doc, cat, *_ in results}
 
 
 def print_diagnostics(report: Reporter, fmt: str) -> None:
@@ -85,25 +48,25 @@ def cmd_generate(args) -> int:
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
     report = Reporter()
-    docs, catalogs = load_inputs(args.src, report, args.out / "cache", args.jobs)
-    glossary = load_glossary_for(docs, catalogs, args.src, report)
+    urls, updated = UrlStyle(directory=args.urls == "directories"), last_changed(args.src)
+    inputs = load(args.src, report, args.out / "cache", args.jobs, pages_for=(urls, updated))
     print_diagnostics(report, "text")
     if report.failing(args.strict):
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written, produced = write_site(docs, catalogs, args.out, glossary, UrlStyle(directory=args.urls == "directories"),
-                                   last_changed(args.src), args.jobs)
+    written, produced = write_site(inputs.docs, inputs.catalogs, args.out, inputs.glossary, urls, updated,
+                                   inputs.pages)
     remember(args.out, fp, produced, report.diagnostics)
-    print(f"generate: {len(docs)} document(s), {len(written)} file(s) rewritten "
+    print(f"generate: {len(inputs.docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
 
 
 def cmd_check(args) -> int:
     report = Reporter()
-    docs, catalogs = load_inputs(args.src, report, jobs=args.jobs)
-    load_glossary_for(docs, catalogs, args.src, report)
+    inputs = load(args.src, report, jobs=args.jobs)
+    docs, catalogs = inputs.docs, inputs.catalogs
     print_diagnostics(report, args.format)
     if args.format == "text":
         for doc in docs:
@@ -122,7 +85,7 @@ def cmd_check(args) -> int:
 def cmd_po(args) -> int:
     """Refresh the PO files from the sources (msgmerge semantics)."""
     report = Reporter()
-    docs = load_all(args.src, report)
+    docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src)]
     print_diagnostics(report, "text")
     changed: list[Path] = []
     for doc in docs:
@@ -148,6 +111,20 @@ def cmd_linkcheck(args) -> int:
     return 1 if report.diagnostics else 0
 
 
+@contextmanager
+def collector_paused():
+    """A run builds one large tree of objects that lives until its end; the cyclic garbage
+    collector would walk that tree again at every collection (about a tenth of a cold
+    generation). Paused for one command only, so that a long `mkdocs serve` collects as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
@@ -169,4 +146,5 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
-    return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)
+    with collector_paused():
+        return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)

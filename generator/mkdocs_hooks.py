@@ -1,10 +1,15 @@
-"""MkDocs hooks: the generator's navigation, and regeneration during `mkdocs serve`.
+"""MkDocs hooks: the generator's navigation, Material's search box without its index,
+and regeneration during `mkdocs serve`.
 
 In:  the MkDocs config of one language build.
 Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document
-     order, found beside the docs_dir); under `mkdocs serve`, the Markdown regenerated from `docs_src/`
-     before each build, so that an edit of a source text, a PO file or the
-     metadata shows in the browser within seconds.
+     order, found beside the docs_dir); Material's search plugin kept (the theme draws
+     the search box only when it is configured) but without its indexing events — the
+     box is driven by the generator's `search-index.js`, and indexing every page was a
+     third of MkDocs' time for a `search/search_index.json` nothing loads; under
+     `mkdocs serve`, the Markdown regenerated from `docs_src/` before each build, so
+     that an edit of a source text, a PO file or the metadata shows in the browser
+     within seconds.
 """
 from __future__ import annotations
 
@@ -19,7 +24,20 @@ def on_startup(command, dirty=False, **kwargs):
     _serving = command == "serve"
 
 
+SEARCH_PLUGIN = "material/search"
+SEARCH_INDEX_EVENTS = ("page_context", "post_build", "serve")     # the events that build and write its index
+
+
+def _search_box_only(plugins) -> None:
+    search = plugins.get(SEARCH_PLUGIN)
+    if search is None:
+        return
+    for event in SEARCH_INDEX_EVENTS:
+        plugins.events[event] = [m for m in plugins.events[event] if getattr(m, "__self__", None) is not search]
+
+
 def on_config(config, **kwargs):
+    _search_box_only(config.plugins)
     lang = config.theme.get("language", "ja")
     nav = Path(config.docs_dir).parent.parent / "nav" / f"{lang}.json"     # build/docs/<lang> → build/nav
     if nav.exists():

@@ -23,7 +23,6 @@ from .render import Page, document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, coverage
 from .urls import UrlStyle
-from .workers import map_items
 
 LANGUAGES = ("ja", "en")
 
@@ -245,15 +244,15 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
 
 def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
                urls: UrlStyle = UrlStyle(), updated: dict | None = None,
-               jobs: int = 1) -> tuple[list[Path], list[Path]]:
-    """Every language edition, documents rendered on `jobs` processes; returns (files rewritten, files produced)."""
+               rendered: dict[str, list[list[Page]]] | None = None) -> tuple[list[Path], list[Path]]:
+    """Every language edition; returns (files rewritten, files produced). `rendered`: each
+    language's pages per document, when the pipeline rendered them already."""
     written: list[Path] = []
     produced: list[Path] = []
     usage = usage_index(docs, glossary) if glossary is not None else {}
-    langs = [Language(code, catalogs, glossary, urls, updated or {}) for code in LANGUAGES]
-    pages = map_items(lambda job: render_document(*job), [(doc, lang) for lang in langs for doc in docs], jobs)
-    for i, lang in enumerate(langs):
-        w, p = write_language(docs, lang, out, usage, pages[i * len(docs):(i + 1) * len(docs)])
+    for code in LANGUAGES:
+        lang = Language(code, catalogs, glossary, urls, updated or {})
+        w, p = write_language(docs, lang, out, usage, (rendered or {}).get(code))
         written += w
         produced += p
     return written, produced

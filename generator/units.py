@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ingest import SYMBOL_ROW, Ingested, Line, PageBreak, display_width
-from .inline import join_lines
+from .inline import separator
 
 HEADINGS = [
     (1, re.compile(r"^([０-９]{1,2})．(?=\S)")),
@@ -61,10 +61,15 @@ class Unit:
     @property
     def text(self) -> str:
         """The joined text (cached until a line is added: segmentation asks after every line)."""
-        cached = self.__dict__.get("_text")
-        if cached is None or cached[0] != len(self.lines):
-            cached = self.__dict__["_text"] = (len(self.lines), "".join(t for _, t in join_lines(self.lines)))
-        return cached[1]
+        done, text = self.__dict__.get("_text", (0, ""))
+        if done != len(self.lines):
+            if done > len(self.lines):
+                done, text = 0, ""
+            # extended line by line, as join_lines() joins: each separator depends on its two lines only
+            for i in range(done, len(self.lines)):
+                text += (separator(self.lines[i - 1], self.lines[i]) if i else "") + self.lines[i].text
+            self.__dict__["_text"] = (len(self.lines), text)
+        return text
 
 
 def line_marker(text: str) -> tuple[str, int, str] | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +43,7 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int = 0, min_items
     jobs = min(jobs or cores(), len(items))
     if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return [fn(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor      # imported only when used (10 ms)
     _task = (fn, items)
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
