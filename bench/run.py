@@ -69,7 +69,15 @@ def rewritten(err: str) -> int:
 
 
 def corpus(work: Path, n: int) -> None:
-    """n documents made from the real ones: renamed, with a perturbed title, PO files kept in step."""
+    """n documents made from the real ones: renamed, their titles numbered (metadata and the English
+    title), an edition mark inserted into the body text, the PO files kept in step — so that the
+    corpus is as clean as the real documents (no stale translations)."""
+    import json
+    from generator.diagnostics import Reporter
+    from generator.documents import parse_text
+    from generator.model import Meta
+    from generator.segments import segments
+    import yaml
     src = work / "docs_src"
     shutil.rmtree(src, ignore_errors=True)
     src.mkdir(parents=True)
@@ -79,14 +87,26 @@ def corpus(work: Path, n: int) -> None:
         origin = real[i % len(real)]
         dest = src / f"{origin.name}-{i:03d}"
         shutil.copytree(origin, dest)
+        mark_ja, mark_en = f"（第{i + 1}版）", f" (Edition {i + 1})"
+        meta = yaml.safe_load((dest / "meta.yml").read_text(encoding="utf-8"))
+        lines = [f"title: {json.dumps(meta['title'] + mark_ja, ensure_ascii=False)}" if l.startswith("title:") else
+                 f"title_en: {json.dumps(meta['title_en'] + mark_en)}" if l.startswith("title_en:") else l
+                 for l in (dest / "meta.yml").read_text(encoding="utf-8").splitlines()]
+        (dest / "meta.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # inside a line (not at its end), so that no line gets longer than the printed width
         text = (dest / "source.txt").read_text(encoding="utf-8")
-        first = next(line for line in text.splitlines() if line.strip())
-        (dest / "source.txt").write_text(text.replace(first, first.rstrip() + f"（第{i + 1}版）", 1), encoding="utf-8")
+        line = next(l for l in text.splitlines() if "。" in l.rstrip()[:-1])
+        at = line.index("。") + 1
+        changed = text.replace(line, line[:at] + mark_ja + line[at:], 1)
+        (dest / "source.txt").write_text(changed, encoding="utf-8")
+        before = {s.id: s.source for s in segments(parse_text(text, "x", Meta(slug="x"), Reporter()))}
+        after = {s.id: s.source for s in segments(parse_text(changed, "x", Meta(slug="x"), Reporter()))}
         po = polib.pofile(str(dest / "en.po"), wrapwidth=0)
         for e in po:
-            if e.msgctxt == "title":
-                e.msgid = e.msgid + f"（第{i + 1}版）"
-                e.msgstr = e.msgstr + f" (Edition {i + 1})"
+            if e.msgctxt in after and after[e.msgctxt] != before.get(e.msgctxt):
+                e.msgid, e.msgstr = after[e.msgctxt], e.msgstr + mark_en
+            elif e.msgctxt == "title":
+                e.msgstr += mark_en
         po.save(str(dest / "en.po"))
 
 

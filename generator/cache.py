@@ -51,6 +51,10 @@ def cached(folder: Path | None, key: str, report: Reporter, compute: Callable[[R
     result = compute(local)
     report.diagnostics.extend(local.diagnostics)
     if path is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps((result, local.diagnostics), protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((result, local.diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            path.write_bytes(data)
+        except FileNotFoundError:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
     return result

@@ -56,7 +56,7 @@ def cmd_generate(args) -> int:
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
     written, produced = write_site(inputs.docs, inputs.catalogs, args.out, inputs.glossary, urls, updated,
-                                   inputs.pages)
+                                   inputs.outputs)
     remember(args.out, fp, produced, report.diagnostics)
     print(f"generate: {len(inputs.docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)

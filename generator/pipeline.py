@@ -3,12 +3,12 @@
 In:  `docs_src/` (document folders, `glossary.yml`), the parse cache folder, the
      number of worker processes.
 Out: the parsed `Document`s, their English `Catalog`s and the `Glossary` (`load()`),
-     optionally with every document's pages in each language — with every
+     optionally with every document's part of each language edition — with every
      diagnostic in one `Reporter`, in a fixed order: documents, translations, glossary.
 
 Per document (independent, so on every core through `workers.map_items`):
-source → `documents.load_document` → `translation.load_catalog` → `render.render_document`
-for each language. Over the corpus (needs all documents): the glossary checks; then
+source → `documents.load_document` → `translation.load_catalog` → `site.document_output`
+(its pages, tables and search entries) for each language. Over the corpus (needs all documents): the glossary checks; then
 `site.write_site` writes the files.
 """
 from __future__ import annotations
@@ -22,9 +22,8 @@ from .documents import discover, load_document
 from .glossary import GLOSSARY_NAME, Glossary, check_corpus, load_glossary
 from .languages import Language
 from .model import Document
-from .render import Page, render_document
 from .segments import segments
-from .site import LANGUAGES
+from .site import LANGUAGES, DocumentOutput, document_output
 from .translation import Catalog, load_catalog
 from .urls import UrlStyle
 from .workers import map_items
@@ -37,14 +36,14 @@ class Inputs:
     docs: list[Document]
     catalogs: dict[str, Catalog]                 # document slug → English catalog
     glossary: Glossary | None
-    pages: dict[str, list[list[Page]]] = field(default_factory=dict)   # language → each document's pages
+    outputs: dict[str, list[DocumentOutput]] = field(default_factory=dict)   # language → each document's part
 
 
 @dataclass
 class _DocumentResult:
     doc: Document
     catalog: Catalog
-    pages: dict[str, list[Page]]
+    outputs: dict[str, DocumentOutput]
     parsed: list[Diagnostic]
     translated: list[Diagnostic]
 
@@ -68,20 +67,20 @@ def _one_document(folder: Path, src: Path, cache: Path | None, render_for: list[
     parsed, translated = Reporter(), Reporter()
     doc = load_document(folder, parsed, src.parent, cache)
     catalog = load_catalog_of(doc, src, translated, cache=cache)
-    pages = {}
+    outputs = {}
     if not any(d.level == "error" for d in parsed.diagnostics + translated.diagnostics):
         # a document with errors stops the build, so it is not rendered
         for lang in render_for:
-            pages[lang.code] = render_document(doc, Language(lang.code, {doc.meta.slug: catalog}, lang.glossary,
-                                                             lang.urls, lang.updated))
-    return _DocumentResult(doc, catalog, pages, parsed.diagnostics, translated.diagnostics)
+            outputs[lang.code] = document_output(doc, Language(lang.code, {doc.meta.slug: catalog}, lang.glossary,
+                                                               lang.urls, lang.updated))
+    return _DocumentResult(doc, catalog, outputs, parsed.diagnostics, translated.diagnostics)
 
 
 def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
          pages_for: tuple[UrlStyle, dict[str, str]] | None = None) -> Inputs:
     """Parse every document and its catalog on `jobs` processes, then check the glossary
     against the corpus. With `pages_for` (URL style, last-changed dates), each worker also
-    renders its document's pages in every language."""
+    renders its document's part of every language edition."""
     glossary_report = Reporter()
     glossary = load_glossary_of(src, glossary_report)
     langs = [Language(code, {}, glossary, *pages_for) for code in LANGUAGES] if pages_for else []
@@ -93,5 +92,5 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
     if glossary is not None:
         check_corpus(glossary, [(doc, segments(doc)) for doc in docs], catalogs, glossary_report)
     report.diagnostics.extend(glossary_report.diagnostics)
-    pages = {lang.code: [r.pages.get(lang.code) for r in results] for lang in langs}
-    return Inputs(docs, catalogs, glossary, pages)
+    outputs = {lang.code: [r.outputs.get(lang.code) for r in results] for lang in langs}
+    return Inputs(docs, catalogs, glossary, outputs)

@@ -13,13 +13,14 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import html_attr, html_text
 from .languages import Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .model import Document, MatrixTable, Section, plain_text
-from .render import Page, document_title, page_path, render_document
+from .render import document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, coverage
 from .urls import UrlStyle
@@ -39,8 +40,11 @@ def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:       # a new folder (asking every time would cost a mkdir per file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     written.append(path)
 
 
@@ -106,29 +110,56 @@ def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]
     return out
 
 
-def search_index(docs: list[Document], lang: Language) -> str:
-    """The edition's search index as a script (loads from file:// too): one entry per section."""
+def search_entries(doc: Document, lang: Language) -> list[dict]:
+    """A document's entries in the edition's search index: one per section (and the landing page)."""
     entries = []
-    for doc in docs:
-        texts = {seg.id: re.sub(r"\[\d+\]", "", lang.text(doc.meta.slug, seg.id, seg.source)[0])
-                 for seg in segments(doc)}
-        title = document_title(doc, lang)
-        for page, section, ids in section_segments(doc):
-            body = " ".join(texts[i] for i in ids if i in texts and (section is None or i != section.id))
-            if section is None:
-                head, anchor = title, "title"
-            else:
-                head, anchor = texts.get(section.id, plain_text(section.title)), section.anchor
-            if body.strip() or section is not None:
-                entries.append({"u": lang.urls.href("index.md", page, anchor), "t": head, "d": title, "g": 0, "x": body})
+    texts = {seg.id: re.sub(r"\[\d+\]", "", lang.text(doc.meta.slug, seg.id, seg.source)[0]) for seg in segments(doc)}
+    title = document_title(doc, lang)
+    for page, section, ids in section_segments(doc):
+        body = " ".join(texts[i] for i in ids if i in texts and (section is None or i != section.id))
+        if section is None:
+            head, anchor = title, "title"
+        else:
+            head, anchor = texts.get(section.id, plain_text(section.title)), section.anchor
+        if body.strip() or section is not None:
+            entries.append({"u": lang.urls.href("index.md", page, anchor), "t": head, "d": title, "g": 0, "x": body})
+    return entries
+
+
+def _json_items(entries: list[dict]) -> list[str]:
+    return [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in entries]
+
+
+def search_index(documents: list[str], lang: Language) -> str:
+    """The edition's search index as a script (loads from file:// too): each document's entries
+    (`DocumentOutput.search`), then the glossary's."""
+    terms = []
     if lang.glossary is not None:
         for t in lang.glossary.terms:
             head = f"{t.ja}（{t.en}）" if lang.is_source else f"{t.en} ({t.ja})"
             text = " ".join([t.ja, t.reading, t.en, t.abbr, t.expansion, *t.forms, *t.en_forms,
                              t.definition.get(lang.code, "")])
-            entries.append({"u": lang.urls.href("index.md", "glossary.md", t.id), "t": head,
-                            "d": lang.label("glossary"), "g": 1, "x": text})
-    return "window.__searchIndex = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+            terms.append({"u": lang.urls.href("index.md", "glossary.md", t.id), "t": head,
+                          "d": lang.label("glossary"), "g": 1, "x": text})
+    items = [d for d in documents if d] + _json_items(terms)
+    return "window.__searchIndex = [" + ",".join(items) + "];\n"
+
+
+@dataclass
+class DocumentOutput:
+    """What one document puts into one language edition (made per document, on any core)."""
+    nav: list[tuple[str, str]]      # (title, path) of its pages, in reading order
+    files: dict[str, str]           # path in the edition's docs folder → text: pages with front matter, tables as CSV
+    search: str                     # its search index entries, as comma-separated JSON objects
+
+
+def document_output(doc: Document, lang: Language) -> DocumentOutput:
+    pages = render_document(doc, lang)
+    files = {page.path: front_matter(page.meta) + page.markdown for page in pages}
+    for block in doc.walk():
+        if isinstance(block, MatrixTable):
+            files[f"{doc.meta.slug}/tables/{block.table_id}.csv"] = table_csv(block, lang)
+    return DocumentOutput([(p.title, p.path) for p in pages], files, ",".join(_json_items(search_entries(doc, lang))))
 
 
 def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
@@ -199,10 +230,10 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, inde
     return "\n\n".join(parts) + "\n"
 
 
-def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> list:
+def nav_for(docs: list[Document], outputs: list[DocumentOutput], lang: Language) -> list:
     nav: list = [{lang.label("home_title"): "index.md"}]
-    for doc, pages in docs_pages:
-        nav.append({document_title(doc, lang): [{p.title: p.path} for p in pages]})
+    for doc, output in zip(docs, outputs):
+        nav.append({document_title(doc, lang): [{title: path} for title, path in output.nav]})
     if lang.glossary is not None:
         nav.append({lang.label("glossary"): "glossary.md"})
     nav.append({lang.label("status"): "status.md"})
@@ -210,23 +241,17 @@ def nav_for(docs_pages: list[tuple[Document, list[Page]]], lang: Language) -> li
 
 
 def write_language(docs: list[Document], lang: Language, out: Path, usage: dict | None = None,
-                   rendered: list[list[Page]] | None = None) -> tuple[list[Path], list[Path]]:
-    """Write every page of one language (`rendered`: each document's pages, else rendered here);
+                   outputs: list[DocumentOutput] | None = None) -> tuple[list[Path], list[Path]]:
+    """Write one language edition (`outputs`: each document's part, else made here);
     return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
-    files: dict[Path, str] = {}
-    docs_pages = list(zip(docs, rendered if rendered is not None else [render_document(doc, lang) for doc in docs]))
-    for _, pages in docs_pages:
-        for page in pages:
-            files[root / page.path] = front_matter(page.meta) + page.markdown
-    for doc in docs:
-        for block in doc.walk():
-            if isinstance(block, MatrixTable):
-                files[root / doc.meta.slug / "tables" / f"{block.table_id}.csv"] = table_csv(block, lang)
+    if outputs is None:
+        outputs = [document_output(doc, lang) for doc in docs]
+    files: dict[Path, str] = {root / path: text for output in outputs for path, text in output.files.items()}
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
-    files[root / "search-index.js"] = search_index(docs, lang)
+    files[root / "search-index.js"] = search_index([o.search for o in outputs], lang)
     if lang.glossary is not None:
         files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage or {})
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
@@ -234,7 +259,7 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
     for path, text in files.items():
         write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
-    write_if_changed(nav, json.dumps(nav_for(docs_pages, lang), ensure_ascii=False, indent=1) + "\n", written)
+    write_if_changed(nav, json.dumps(nav_for(docs, outputs, lang), ensure_ascii=False, indent=1) + "\n", written)
     for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv", ".tbx", ".js")):
         if stale not in files:
             stale.unlink()
@@ -244,15 +269,15 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
 
 def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
                urls: UrlStyle = UrlStyle(), updated: dict | None = None,
-               rendered: dict[str, list[list[Page]]] | None = None) -> tuple[list[Path], list[Path]]:
-    """Every language edition; returns (files rewritten, files produced). `rendered`: each
-    language's pages per document, when the pipeline rendered them already."""
+               outputs: dict[str, list[DocumentOutput]] | None = None) -> tuple[list[Path], list[Path]]:
+    """Every language edition; returns (files rewritten, files produced). `outputs`: each
+    language's `DocumentOutput`s, when the pipeline made them already."""
     written: list[Path] = []
     produced: list[Path] = []
     usage = usage_index(docs, glossary) if glossary is not None else {}
     for code in LANGUAGES:
         lang = Language(code, catalogs, glossary, urls, updated or {})
-        w, p = write_language(docs, lang, out, usage, (rendered or {}).get(code))
+        w, p = write_language(docs, lang, out, usage, (outputs or {}).get(code))
         written += w
         produced += p
     return written, produced
