@@ -1,19 +1,16 @@
-"""A cache of parsed inputs, so that a document that did not change is not parsed again.
+"""A cache of per-document results, so that a document that did not change is not redone.
 
-In:  a key made of the bytes of an input's files and the generator's own code, and a
-     function that parses them (returning the result and its diagnostics).
-Out: the parsed result — from `<out>/cache/<key>.pickle` when present, else computed
-     and stored. Diagnostics are kept with the result and replayed, so that a cached
-     document reports the same problems as a parsed one.
+In:  a key made of everything a result depends on (the bytes of its input files and
+     the generator's own code, see `key_of`), and the result to keep.
+Out: the kept result — `<out>/cache/<key>.pickle` — or None when there is none (or it
+     cannot be read: a damaged entry is simply recomputed). Results carry their own
+     diagnostics, so a cached document reports the same problems as a parsed one.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
 from pathlib import Path
-from typing import Callable
-
-from .diagnostics import Reporter
 
 CODE = Path(__file__).resolve().parent
 _code_digest: bytes | None = None
@@ -37,24 +34,18 @@ def key_of(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def cached(folder: Path | None, key: str, report: Reporter, compute: Callable[[Reporter], object]):
-    """compute(report) once per key; later calls return the stored result and replay its diagnostics."""
-    path = folder / f"{key}.pickle" if folder else None
-    if path is not None and path.exists():
-        try:
-            result, diagnostics = pickle.loads(path.read_bytes())
-            report.diagnostics.extend(diagnostics)
-            return result
-        except Exception:          # a stale or damaged cache entry is simply recomputed
-            pass
-    local = Reporter()
-    result = compute(local)
-    report.diagnostics.extend(local.diagnostics)
-    if path is not None:
-        data = pickle.dumps((result, local.diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            path.write_bytes(data)
-        except FileNotFoundError:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-    return result
+def get(folder: Path, key: str):
+    try:
+        return pickle.loads((folder / f"{key}.pickle").read_bytes())
+    except Exception:          # missing, stale or damaged: recomputed by the caller
+        return None
+
+
+def put(folder: Path, key: str, value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    path = folder / f"{key}.pickle"
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

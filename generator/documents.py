@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import yamlfiles
 
-from .cache import cached, key_of
+from .cache import key_of
 from .diagnostics import Reporter
 from .footnotes import check_references, collect_footnotes
 from .ingest import ingest
@@ -80,12 +80,8 @@ def input_key(folder: Path, root: Path | None) -> str:
     return key_of(*parts)
 
 
-def load_document(folder: Path, report: Reporter, root: Path | None = None, cache: Path | None = None) -> Document:
-    """Parse a document folder, or take the parse from the cache when its files did not change."""
-    return cached(cache, input_key(folder, root), report, lambda r: _load_document(folder, r, root))
-
-
-def _load_document(folder: Path, report: Reporter, root: Path | None) -> Document:
+def load_document(folder: Path, report: Reporter, root: Path | None = None) -> Document:
+    """Parse a document folder (`root`: the folder that messages name files from)."""
     source = folder / SOURCE_NAME
     shown = str(source.relative_to(root)) if root else str(source)
     meta = load_meta(folder, report)

@@ -1,24 +1,26 @@
 """The order of the stages, per document and then over the corpus.
 
-In:  `docs_src/` (document folders, `glossary.yml`), the parse cache folder, the
-     number of worker processes.
-Out: the parsed `Document`s, their English `Catalog`s and the `Glossary` (`load()`),
-     optionally with every document's part of each language edition — with every
+In:  `docs_src/` (document folders, `glossary.yml`), the cache folder, the number of
+     worker processes.
+Out: `Inputs`: the parsed `Document`s, their English `Catalog`s and the `Glossary`,
+     optionally with every document's part of each language edition — and every
      diagnostic in one `Reporter`, in a fixed order: documents, translations, glossary.
 
-Per document (independent, so on every core through `workers.map_items`):
+Per document (independent of the others, so on every core through `workers.map_items`):
 source → `documents.load_document` → `translation.load_catalog` → `site.document_output`
-(its pages, tables and search entries) for each language. Over the corpus (needs all documents): the glossary checks; then
-`site.write_site` writes the files.
+(its pages, tables and search entries) for each language. The whole result of a
+document is kept in the cache under a key of everything it depends on, so a run
+after an edit redoes only the edited document. Over the corpus (needs all documents):
+the glossary checks; then `site.write_site` writes the files.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import cached, key_of
+from .cache import get as cache_get, key_of, put as cache_put
 from .diagnostics import Diagnostic, Reporter
-from .documents import discover, load_document
+from .documents import discover, input_key, load_document
 from .glossary import GLOSSARY_NAME, Glossary, check_corpus, load_glossary
 from .languages import Language
 from .model import Document
@@ -40,22 +42,18 @@ class Inputs:
 
 
 @dataclass
-class _DocumentResult:
+class DocumentResult:
+    """Everything made from one document folder."""
     doc: Document
     catalog: Catalog
-    outputs: dict[str, DocumentOutput]
-    parsed: list[Diagnostic]
-    translated: list[Diagnostic]
+    outputs: dict[str, DocumentOutput]           # language → its part of that edition (none if it has errors)
+    parsed: list[Diagnostic]                     # problems of the source, metadata and tables
+    translated: list[Diagnostic]                 # problems of the translation
 
 
-def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION,
-                    cache: Path | None = None) -> Catalog:
-    """A document's catalog, from the parse cache when neither the PO file nor the segments changed."""
+def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION) -> Catalog:
     path = src / doc.meta.slug / f"{lang}.po"
-    shown = str(path.relative_to(src.parent))
-    segs = segments(doc)
-    key = key_of(shown, path.read_bytes() if path.exists() else b"", repr([(s.id, s.source) for s in segs]))
-    return cached(cache, key, report, lambda r: load_catalog(path, shown, segs, r))
+    return load_catalog(path, str(path.relative_to(src.parent)), segments(doc), report)
 
 
 def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
@@ -63,28 +61,54 @@ def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
     return load_glossary(path, str(path.relative_to(src.parent)), report)
 
 
-def _one_document(folder: Path, src: Path, cache: Path | None, render_for: list[Language]) -> _DocumentResult:
+def document_result(folder: Path, src: Path, editions: list[Language]) -> DocumentResult:
+    """Parse, translate and (for each of `editions`) render one document."""
     parsed, translated = Reporter(), Reporter()
-    doc = load_document(folder, parsed, src.parent, cache)
-    catalog = load_catalog_of(doc, src, translated, cache=cache)
+    doc = load_document(folder, parsed, src.parent)
+    catalog = load_catalog_of(doc, src, translated)
     outputs = {}
     if not any(d.level == "error" for d in parsed.diagnostics + translated.diagnostics):
         # a document with errors stops the build, so it is not rendered
-        for lang in render_for:
-            outputs[lang.code] = document_output(doc, Language(lang.code, {doc.meta.slug: catalog}, lang.glossary,
-                                                               lang.urls, lang.updated))
-    return _DocumentResult(doc, catalog, outputs, parsed.diagnostics, translated.diagnostics)
+        for lang in editions:
+            language = Language(lang.code, {doc.meta.slug: catalog}, lang.glossary, lang.urls, lang.updated)
+            outputs[lang.code] = document_output(doc, language)
+    return DocumentResult(doc, catalog, outputs, parsed.diagnostics, translated.diagnostics)
+
+
+def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
+    """What a document's result depends on: its own files, its PO file, its last-changed date
+    and `shared` (the glossary, the editions and URL style); the generator's code is in every key."""
+    po = folder / f"{TRANSLATION}.po"
+    return key_of("document", input_key(folder, src.parent), po.read_bytes() if po.exists() else b"", updated, shared)
 
 
 def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
          pages_for: tuple[UrlStyle, dict[str, str]] | None = None) -> Inputs:
     """Parse every document and its catalog on `jobs` processes, then check the glossary
     against the corpus. With `pages_for` (URL style, last-changed dates), each worker also
-    renders its document's part of every language edition."""
+    renders its document's part of every language edition. With `cache`, a document whose
+    inputs did not change is taken from there (its diagnostics with it)."""
     glossary_report = Reporter()
     glossary = load_glossary_of(src, glossary_report)
-    langs = [Language(code, {}, glossary, *pages_for) for code in LANGUAGES] if pages_for else []
-    results = map_items(lambda folder: _one_document(folder, src, cache, langs), discover(src), jobs)
+    editions = [Language(code, {}, glossary, *pages_for) for code in LANGUAGES] if pages_for else []
+    glossary_file = src / GLOSSARY_NAME
+    shared = key_of(glossary_file.read_bytes() if glossary_file.exists() else b"",
+                    repr([(lang.code, lang.urls) for lang in editions]))
+
+    folders = discover(src)
+    dates = pages_for[1] if pages_for else {}
+    keys = [document_key(f, src, dates.get(f.name, ""), shared) if cache is not None else "" for f in folders]
+    results: list[DocumentResult | None] = [cache_get(cache, k) if cache is not None else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]          # only these are parsed, on every core
+
+    def redo(i: int) -> DocumentResult:
+        result = document_result(folders[i], src, editions)
+        if cache is not None:
+            cache_put(cache, keys[i], result)
+        return result
+
+    for i, result in zip(todo, map_items(redo, todo, jobs)):
+        results[i] = result
     report.diagnostics.extend(d for r in results for d in r.parsed)
     report.diagnostics.extend(d for r in results for d in r.translated)
     docs = [r.doc for r in results]
@@ -92,5 +116,5 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
     if glossary is not None:
         check_corpus(glossary, [(doc, segments(doc)) for doc in docs], catalogs, glossary_report)
     report.diagnostics.extend(glossary_report.diagnostics)
-    outputs = {lang.code: [r.outputs.get(lang.code) for r in results] for lang in langs}
+    outputs = {lang.code: [r.outputs.get(lang.code) for r in results] for lang in editions}
     return Inputs(docs, catalogs, glossary, outputs)
