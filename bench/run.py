@@ -26,22 +26,25 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from generator import workers  # noqa: E402
+
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1739318400")
 
 
-def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MiB of that process, stderr)."""
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS in MiB of that process, stderr, CPU seconds of it and its workers)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:      # a pipe could fill up and block
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)       # usage includes the worker processes it waited for
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         err = log.read()
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, err
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
 
 
 def configs(work: Path) -> list[Path]:
@@ -50,17 +53,34 @@ def configs(work: Path) -> list[Path]:
     return list(write_configs(work / "docs_src", work).values())
 
 
-def generate(work: Path, *extra: str) -> tuple[float, float, str]:
+def generate(work: Path, *extra: str) -> tuple[float, float, str, float]:
     return run([PY, "-m", "generator", "--src", str(work / "docs_src"), "--out", str(work / "build"),
                 "generate", *extra])
+
+
+def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float]:
+    """Generation from nothing (no earlier output, no cache), the median of `runs` runs: the
+    machine's disk and CPU speed vary from run to run."""
+    results = []
+    for _ in range(runs):
+        shutil.rmtree(work / "build", ignore_errors=True)
+        results.append(generate(work))
+    return sorted(results, key=lambda r: r[0])[len(results) // 2]
 
 
 def mkdocs(work: Path) -> tuple[float, float]:
     total, peak = 0.0, 0.0
     for config in configs(work):
-        t, m, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
+        t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
         total, peak = total + t, max(peak, m)
     return total, peak
+
+
+def edit_one_po_entry(po_path: Path) -> None:
+    po = polib.pofile(str(po_path), wrapwidth=0)
+    entry = next(e for e in po if e.msgctxt == "6-p3")
+    entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
+    po.save(str(po_path))
 
 
 def rewritten(err: str) -> int:
@@ -148,18 +168,35 @@ def search_timing(site: Path, queries=("地球低軌道", "クロスウェーバ
             f"query + rendering of results: {', '.join(times)}")
 
 
+def _top(prof: cProfile.Profile, restriction: str, n: int) -> str:
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(restriction, n)
+    lines = [l for l in out.getvalue().splitlines() if re.match(r"\s+\d+(/\d+)?\s+\d", l)]
+    return "\n".join(l[:140] for l in lines[:n])
+
+
 def profile_generation(work: Path) -> str:
-    sys.path.insert(0, str(ROOT))
+    """Where generation spends its time (one process: --jobs 1, so that the profile sees everything)."""
     from generator.cli import main
     prof = cProfile.Profile()
     prof.enable()
-    main(["--src", str(work / "docs_src"), "--out", str(work / "prof"), "generate", "--force"])
+    main(["--src", str(work / "docs_src"), "--out", str(work / "prof"), "generate", "--force", "--jobs", "1"])
     prof.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(prof, stream=out)
-    stats.sort_stats("cumulative").print_stats(r"generator/", 12)
-    lines = [l for l in out.getvalue().splitlines() if "generator/" in l]
-    return "\n".join(l[:130] for l in lines[:12])
+    return _top(prof, r"generator/", 14)
+
+
+def profile_mkdocs(work: Path) -> str:
+    """Where MkDocs spends its time building the Japanese edition of the Markdown generated."""
+    import logging
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(str(configs(work)[0]))
+    prof = cProfile.Profile()
+    prof.enable()
+    build(config)
+    prof.disable()
+    return _top(prof, r"(mkdocs|markdown|jinja2|material|html/parser)", 14)
 
 
 def main() -> None:
@@ -178,22 +215,20 @@ def main() -> None:
         work = Path(tmp) / "real"
         work.mkdir()
         shutil.copytree(ROOT / "docs_src", work / "docs_src")
-        g, gm, err = generate(work)
-        row("real documents (2): generation", g, gm, f"{rewritten(err)} files written")
+        g, gm, err, gc = cold_generation(work)
+        row("real documents (2): generation", g, gm, f"{rewritten(err)} files written; CPU {gc:.2f} s")
         b, bm = mkdocs(work)
         row("real documents (2): MkDocs only, both editions (baseline)", b, bm)
         row("real documents (2): full build = generation + MkDocs", g + b, max(gm, bm),
             f"generator share {100 * g / (g + b):.1f} %")
-        noop, nm, err = generate(work)
+        noop, nm, err, _ = generate(work)
         row("real documents (2): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
-        warm, wm, err = generate(work, "--force")
-        row("real documents (2): regeneration, parses cached", warm, wm, f"{rewritten(err)} files rewritten")
+        warm, wm, err, _ = generate(work, "--force")
+        row("real documents (2): regeneration, documents cached", warm, wm,
+            f"{rewritten(err)} files rewritten; share of a full build {100 * warm / (warm + b):.1f} %")
         before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
-        po = polib.pofile(str(work / "docs_src" / "isecg-coordination" / "en.po"), wrapwidth=0)
-        entry = next(e for e in po if e.msgctxt == "6-p3")
-        entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
-        po.save(str(work / "docs_src" / "isecg-coordination" / "en.po"))
-        one, om, err = generate(work)
+        edit_one_po_entry(work / "docs_src" / "isecg-coordination" / "en.po")
+        one, om, err, _ = generate(work)
         after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
         changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
         row("real documents (2): one PO entry edited", one, om,
@@ -204,36 +239,43 @@ def main() -> None:
                      f"(leo-activity-2025/3/) with the CSS and JS it loads: {page_gz / 1024:.0f} KiB gzip-compressed "
                      f"(no web fonts).")
         profile = profile_generation(work)
+        mkdocs_profile = profile_mkdocs(work)
         timings = {}
         for n in [int(x) for x in args.sizes.split(",") if x]:
             work = Path(tmp) / f"corpus-{n}"
             work.mkdir()
             corpus(work, n)
-            g, gm, err = generate(work)
+            g, gm, err, gc = cold_generation(work)
             b, bm = mkdocs(work)
-            timings[n] = (g, b)
-            row(f"synthetic corpus ({n} documents): generation", g, gm, f"{1000 * g / n:.1f} ms/document")
+            timings[n] = (g, b, gm)
+            row(f"synthetic corpus ({n} documents): generation", g, gm,
+                f"{1000 * g / n:.1f} ms/document; CPU {gc:.2f} s on {workers.cores()} cores")
             row(f"synthetic corpus ({n} documents): MkDocs only (baseline)", b, bm, f"{1000 * b / n:.1f} ms/document")
             row(f"synthetic corpus ({n} documents): full build", g + b, max(gm, bm),
                 f"generator share {100 * g / (g + b):.1f} %; full/baseline {(g + b) / b:.2f}")
-            noop, nm, err = generate(work)
+            noop, nm, err, _ = generate(work)
             row(f"synthetic corpus ({n} documents): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
-            warm, wm, err = generate(work, "--force")
-            row(f"synthetic corpus ({n} documents): regeneration, parses cached", warm, wm,
+            warm, wm, err, _ = generate(work, "--force")
+            row(f"synthetic corpus ({n} documents): regeneration, documents cached", warm, wm,
                 f"{1000 * warm / n:.1f} ms/document; share of a full build {100 * warm / (warm + b):.1f} %")
+            edit_one_po_entry(work / "docs_src" / "isecg-coordination-000" / "en.po")
+            one, om, err, _ = generate(work)
+            row(f"synthetic corpus ({n} documents): one PO entry edited", one, om, f"{rewritten(err)} files rewritten")
             if n == max(int(x) for x in args.sizes.split(",") if x):
                 notes.append(f"With {n} documents, " + search_timing(work / "site"))
             shutil.rmtree(work)
         if 100 in timings and 300 in timings:
-            g1, b1 = timings[100]
-            g3, b3 = timings[300]
+            g1, b1, m1 = timings[100]
+            g3, b3, m3 = timings[300]
             notes.append(f"Growth: time(300)/time(100) = {g3 / g1:.2f} for generation, "
-                         f"{(g3 + b3) / (g1 + b1):.2f} for the full build (3.00 is linear).")
+                         f"{(g3 + b3) / (g1 + b1):.2f} for the full build (3.00 is linear); generation's peak "
+                         f"memory {m1 / 100:.2f} MiB/document at 100, {m3 / 300:.2f} MiB/document at 300.")
     cpu = os.cpu_count()
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
     machine = f"{platform.machine()}, {cpu} cores, {mem:.0f} GiB memory, Python {platform.python_version()}"
     print("\n".join(notes))
     print("Profile of generation (real documents, cumulative seconds):\n" + profile)
+    print("Profile of MkDocs (real documents, Japanese edition):\n" + mkdocs_profile)
     if args.write:
         old = (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8") if (ROOT / "BENCHMARKS.md").exists() else ""
         kept = old[old.index("## Lighthouse"):] if "## Lighthouse" in old else ""     # written by hand
@@ -241,10 +283,15 @@ def main() -> None:
         (ROOT / "BENCHMARKS.md").write_text(
             "# Benchmarks\n\n"
             f"Produced by `make bench` (`python bench/run.py --sizes {args.sizes} --write`) on {machine}.\n"
-            "Wall time of each step as a separate process; peak memory is that process's maximum resident set.\n"
+            "Wall time of each step as a separate process; peak memory is that process's maximum resident set;\n"
+            "CPU is user + system time of the process and its worker processes. Cold generation (nothing\n"
+            "generated, no cache) is the median of three runs.\n"
             "The baseline is plain `mkdocs build` (both editions) of the Markdown the generator wrote.\n\n"
             "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
-            + "\n\n".join(notes) + "\n\n## Where generation spends its time\n\n```\n" + profile + "\n```\n"
+            + "\n\n".join(notes) + "\n\n## Where the time goes\n\n"
+            "Generation of the real documents in one process (`--jobs 1`), cumulative seconds:\n\n```\n" + profile
+            + "\n```\n\nMkDocs building the Japanese edition of the real documents, cumulative seconds:\n\n```\n"
+            + mkdocs_profile + "\n```\n"
             + ("\n" + kept if kept else ""), encoding="utf-8")
         print("written: BENCHMARKS.md")
 

@@ -1,6 +1,7 @@
 """Incremental generation: nothing changed → nothing rewritten; one edit → only its pages."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -54,3 +55,61 @@ def test_cached_parses_replay_their_diagnostics_and_edits_are_reparsed(tmp_path)
     source.write_text(source.read_text(encoding="utf-8").replace("６．まとめ", "６．総括"), encoding="utf-8")
     generate(src, out)
     assert "６．総括" in (out / "docs" / "ja" / "isecg-coordination" / "index.md").read_text(encoding="utf-8")
+
+
+def _corpus(dest, n):
+    """n documents: copies of the real ones under new names."""
+    dest.mkdir(parents=True)
+    (dest / "glossary.yml").write_bytes((SRC / "glossary.yml").read_bytes())
+    real = sorted(p.parent for p in SRC.glob("*/source.txt"))
+    for i in range(n):
+        shutil.copytree(real[i % len(real)], dest / f"{real[i % len(real)].name}-{i}")
+    return dest
+
+
+def files(out):
+    return {str(p.relative_to(out)): p.read_bytes() for p in (out / "docs").rglob("*") if p.is_file()} | \
+        {str(p.relative_to(out)): p.read_bytes() for p in (out / "nav").rglob("*") if p.is_file()}
+
+
+def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path):
+    src = _corpus(tmp_path / "src", 8)
+    serial = generate(src, tmp_path / "one", "--jobs", "1")
+    parallel = generate(src, tmp_path / "two", "--jobs", "2")
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+    assert serial.splitlines()[:-1] == parallel.splitlines()[:-1]          # the same diagnostics, in order
+    assert len(files(tmp_path / "one")) > 8 * 10
+
+
+def test_an_edit_redoes_only_its_document_and_a_glossary_edit_redoes_all(tmp_path):
+    src = _corpus(tmp_path / "src", 8)
+    out = tmp_path / "build"
+    generate(src, out)
+    cache = set((out / "cache").glob("*.pickle"))
+    assert len(cache) == 8                                  # one entry per document
+    po = polib.pofile(str(src / "isecg-coordination-0" / "en.po"), wrapwidth=0)
+    entry = next(e for e in po if e.msgctxt == "6-p3")
+    entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
+    po.save(str(src / "isecg-coordination-0" / "en.po"))
+    generate(src, out)
+    assert len(set((out / "cache").glob("*.pickle")) - cache) == 1
+    assert "Specifically" in (out / "docs" / "en" / "isecg-coordination-0" / "index.md").read_text(encoding="utf-8")
+
+    glossary = (src / "glossary.yml").read_text(encoding="utf-8")
+    assert "en: cross-waiver of liability" in glossary
+    (src / "glossary.yml").write_text(glossary.replace("en: cross-waiver of liability", "en: mutual waiver of liability"),
+                                      encoding="utf-8")
+    before = set((out / "cache").glob("*.pickle"))
+    generate(src, out)
+    assert len(set((out / "cache").glob("*.pickle")) - before) == 8
+    page = (out / "docs" / "en" / "leo-activity-2025-1" / "3.md").read_text(encoding="utf-8")
+    assert "mutual waiver of liability: " in page and "cross-waiver of liability: " not in page   # tooltips
+
+
+def test_the_garbage_collector_is_paused_for_one_command_only(tmp_path):
+    import gc
+    from generator.cli import main
+    src = copy_docs(tmp_path / "src", ["isecg-coordination"])
+    assert gc.isenabled()
+    assert main(["--src", str(src), "--out", str(tmp_path / "build"), "generate"]) == 0
+    assert gc.isenabled()

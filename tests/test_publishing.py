@@ -151,6 +151,14 @@ def test_pages_request_nothing_they_do_not_use(page, site_url):
     assert not [u for u in requests if u.endswith(("sitemap.xml", "search_index.json"))]
 
 
+def test_material_draws_the_search_box_but_writes_no_index_of_its_own(built_site):
+    # our search-index.js drives the box; Material's search_index.json would be dead weight
+    assert (built_site / "search-index.js").exists() and (built_site / "en" / "search-index.js").exists()
+    assert not list(built_site.rglob("search_index.json"))
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("[data-search-input]") is not None
+
+
 def test_not_found_page_speaks_both_languages(page, site_url):
     page.goto(f"{site_url}/404.html")
     text = page.inner_text("article")
