@@ -54,7 +54,7 @@ def cmd_generate(args) -> int:
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
     written, produced = write_site(inputs.docs, inputs.catalogs, args.out, inputs.glossary, urls, updated,
-                                   inputs.outputs)
+                                   inputs.outputs, inputs.usages, inputs.coverages)
     remember(args.out, fp, produced, report.diagnostics)
     print(f"generate: {len(inputs.docs)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
@@ -64,17 +64,13 @@ def cmd_generate(args) -> int:
 def cmd_check(args) -> int:
     from .faithfulness import artifact_summary
     from .pipeline import load
-    from .segments import segments
-    from .translation import coverage
     report = Reporter()
     inputs = load(args.src, report, jobs=args.jobs)
-    docs, catalogs = inputs.docs, inputs.catalogs
     print_diagnostics(report, args.format)
     if args.format == "text":
-        for doc in docs:
+        for doc, cov in zip(inputs.docs, inputs.coverages):
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(artifact_summary(doc).items()))
             print(f"artifacts: {doc.meta.slug}: {kinds or 'none'} (not printed on purpose)", file=sys.stderr)
-            cov = coverage(segments(doc), catalogs[doc.meta.slug])
             print(f"coverage: {doc.meta.slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
                   f"{cov.fuzzy} fuzzy, {cov.untranslated} untranslated; words {cov.words_translated} translated, "
                   f"{cov.words_fuzzy} fuzzy, {cov.words_untranslated} untranslated", file=sys.stderr)

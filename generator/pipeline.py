@@ -7,11 +7,12 @@ Out: `Inputs`: the parsed `Document`s, their English `Catalog`s and the `Glossar
      diagnostic in one `Reporter`, in a fixed order: documents, translations, glossary.
 
 Per document (independent of the others, so on every core through `workers.map_items`):
-source → `documents.load_document` → `translation.load_catalog` → `site.document_output`
-(its pages, tables and search entries) for each language. The whole result of a
+source → `documents.load_document` → `translation.load_catalog` → the glossary checks of
+its translation and the terms of each section → `site.document_output` (its pages, tables
+and search entries) for each language. The whole result of a
 document is kept in the cache under a key of everything it depends on, so a run
 after an edit redoes only the edited document. Over the corpus (needs all documents):
-the glossary checks; then `site.write_site` writes the files.
+the glossary forms that occur nowhere; then `site.write_site` writes the files.
 """
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ from pathlib import Path
 from .cache import get as cache_get, key_of, put as cache_put
 from .diagnostics import Diagnostic, Reporter
 from .documents import discover, input_key, load_document
-from .glossary import GLOSSARY_NAME, Glossary, check_corpus, load_glossary
+from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
 from .languages import Language
 from .model import Document
 from .segments import segments
-from .site import LANGUAGES, DocumentOutput, document_output
-from .translation import Catalog, load_catalog
+from .site import LANGUAGES, DocumentOutput, Usage, document_output, document_usage
+from .translation import Catalog, Coverage, coverage, load_catalog
 from .urls import UrlStyle
 from .workers import map_items
 
@@ -39,6 +40,8 @@ class Inputs:
     catalogs: dict[str, Catalog]                 # document slug → English catalog
     glossary: Glossary | None
     outputs: dict[str, list[DocumentOutput]] = field(default_factory=dict)   # language → each document's part
+    usages: list[Usage] | None = None            # each document's glossary terms per section
+    coverages: list[Coverage] = field(default_factory=list)                 # each document's translation coverage
 
 
 @dataclass
@@ -47,8 +50,12 @@ class DocumentResult:
     doc: Document
     catalog: Catalog
     outputs: dict[str, DocumentOutput]           # language → its part of that edition (none if it has errors)
+    coverage: Coverage
+    usage: Usage | None                          # the glossary terms of each section (None: no glossary)
+    forms: set[str]                              # the glossary's Japanese forms it contains
     parsed: list[Diagnostic]                     # problems of the source, metadata and tables
     translated: list[Diagnostic]                 # problems of the translation
+    terms: list[Diagnostic]                      # translations that do not use a term's English
 
 
 def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION) -> Catalog:
@@ -61,9 +68,9 @@ def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
     return load_glossary(path, str(path.relative_to(src.parent)), report)
 
 
-def document_result(folder: Path, src: Path, editions: list[Language]) -> DocumentResult:
-    """Parse, translate and (for each of `editions`) render one document."""
-    parsed, translated = Reporter(), Reporter()
+def document_result(folder: Path, src: Path, glossary: Glossary | None, editions: list[Language]) -> DocumentResult:
+    """Parse, translate, check against the glossary and (for each of `editions`) render one document."""
+    parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, src.parent)
     catalog = load_catalog_of(doc, src, translated)
     outputs = {}
@@ -72,7 +79,12 @@ def document_result(folder: Path, src: Path, editions: list[Language]) -> Docume
         for lang in editions:
             language = Language(lang.code, {doc.meta.slug: catalog}, lang.glossary, lang.urls, lang.updated)
             outputs[lang.code] = document_output(doc, language)
-    return DocumentResult(doc, catalog, outputs, parsed.diagnostics, translated.diagnostics)
+    usage, forms = None, set()
+    if glossary is not None:
+        check_translation_terms(glossary, doc, segments(doc), catalog, terms)
+        usage, forms = document_usage(doc, glossary), forms_in(glossary, segments(doc))
+    return DocumentResult(doc, catalog, outputs, coverage(segments(doc), catalog), usage, forms,
+                          parsed.diagnostics, translated.diagnostics, terms.diagnostics)
 
 
 def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
@@ -102,7 +114,7 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
     todo = [i for i, r in enumerate(results) if r is None]          # only these are parsed, on every core
 
     def redo(i: int) -> DocumentResult:
-        result = document_result(folders[i], src, editions)
+        result = document_result(folders[i], src, glossary, editions)
         if cache is not None:
             cache_put(cache, keys[i], result)
         return result
@@ -111,10 +123,10 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
         results[i] = result
     report.diagnostics.extend(d for r in results for d in r.parsed)
     report.diagnostics.extend(d for r in results for d in r.translated)
-    docs = [r.doc for r in results]
-    catalogs = {r.doc.meta.slug: r.catalog for r in results}
     if glossary is not None:
-        check_corpus(glossary, [(doc, segments(doc)) for doc in docs], catalogs, glossary_report)
+        check_unused_forms(glossary, set().union(*(r.forms for r in results)), glossary_report)
     report.diagnostics.extend(glossary_report.diagnostics)
-    outputs = {lang.code: [r.outputs.get(lang.code) for r in results] for lang in editions}
-    return Inputs(docs, catalogs, glossary, outputs)
+    report.diagnostics.extend(d for r in results for d in r.terms)
+    return Inputs([r.doc for r in results], {r.doc.meta.slug: r.catalog for r in results}, glossary,
+                  {lang.code: [r.outputs.get(lang.code) for r in results] for lang in editions},
+                  [r.usage for r in results] if glossary is not None else None, [r.coverage for r in results])

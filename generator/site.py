@@ -22,7 +22,7 @@ from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .model import Document, MatrixTable, Section, plain_text
 from .render import document_title, page_path, render_document
 from .segments import segments
-from .translation import Catalog, coverage
+from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
 
 LANGUAGES = ("ja", "en")
@@ -65,12 +65,15 @@ def home_page(docs: list[Document], lang: Language) -> str:
             f'<ul class="doc-list">{"".join(items)}</ul>\n')
 
 
-def status_page(docs: list[Document], catalogs, lang: Language) -> str:
-    """The editors' page: translation coverage per document."""
+def document_coverage(doc: Document, catalogs: dict) -> Coverage:
+    return coverage(segments(doc), catalogs.get(doc.meta.slug) or Catalog(doc.meta.slug))
+
+
+def status_page(docs: list[Document], coverages: list[Coverage], lang: Language) -> str:
+    """The editors' page: translation coverage per document (`coverages`: `document_coverage` of each)."""
     head = ("Document", "Segments", "Translated", "Fuzzy", "Untranslated", "Words translated / total", "Coverage")
     rows = []
-    for doc in docs:
-        cov = coverage(segments(doc), catalogs.get(doc.meta.slug) or Catalog(doc.meta.slug))
+    for doc, cov in zip(docs, coverages):
         words = cov.words_translated + cov.words_fuzzy + cov.words_untranslated
         home = lang.urls.href("status.md", f"{doc.meta.slug}/index.md")
         cells = (f'<a href="{html_attr(home)}">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
@@ -162,18 +165,32 @@ def document_output(doc: Document, lang: Language) -> DocumentOutput:
     return DocumentOutput([(p.title, p.path) for p in pages], files, ",".join(_json_items(search_entries(doc, lang))))
 
 
-def usage_index(docs: list[Document], glossary: Glossary) -> dict[str, list[tuple[str, str, Section]]]:
-    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section)."""
+Usage = list[tuple[str, str, Section]]       # (term id, page, section) for one document, in reading order
+
+
+def document_usage(doc: Document, glossary: Glossary) -> Usage:
+    """The glossary terms each section of a document uses in its Japanese (the section itself, not
+    its subsections), in reading order; terms of one section in glossary order."""
     matcher = glossary.matcher("ja")
+    order = {t.id: i for i, t in enumerate(glossary.terms)}
+    sources = {seg.id: seg.source for seg in segments(doc)}
+    usage: Usage = []
+    for page, section, ids in section_segments(doc):
+        if section is None:
+            continue
+        found = {t for i in ids if i in sources for _, _, t in matcher.find(sources[i])}
+        usage += [(term, page, section) for term in sorted(found, key=order.__getitem__)]
+    return usage
+
+
+def usage_index(docs: list[Document], glossary: Glossary,
+                usages: list[Usage] | None = None) -> dict[str, list[tuple[str, str, Section]]]:
+    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section).
+    `usages`: each document's `document_usage`, when the pipeline made them already."""
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
-    for doc in docs:
-        sources = {seg.id: seg.source for seg in segments(doc)}
-        for page, section, ids in section_segments(doc):
-            if section is None:
-                continue
-            found = {t for i in ids if i in sources for _, _, t in matcher.find(sources[i])}
-            for term in sorted(found, key=list(index).index):
-                index[term].append((doc.meta.slug, page, section))
+    for doc, usage in zip(docs, usages if usages is not None else [document_usage(d, glossary) for d in docs]):
+        for term, page, section in usage:
+            index[term].append((doc.meta.slug, page, section))
     return index
 
 
@@ -241,7 +258,8 @@ def nav_for(docs: list[Document], outputs: list[DocumentOutput], lang: Language)
 
 
 def write_language(docs: list[Document], lang: Language, out: Path, usage: dict | None = None,
-                   outputs: list[DocumentOutput] | None = None) -> tuple[list[Path], list[Path]]:
+                   outputs: list[DocumentOutput] | None = None,
+                   coverages: list[Coverage] | None = None) -> tuple[list[Path], list[Path]]:
     """Write one language edition (`outputs`: each document's part, else made here);
     return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
@@ -250,7 +268,9 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
         outputs = [document_output(doc, lang) for doc in docs]
     files: dict[Path, str] = {root / path: text for output in outputs for path, text in output.files.items()}
     files[root / "index.md"] = home_page(docs, lang)
-    files[root / "status.md"] = status_page(docs, lang.catalogs, lang)
+    if coverages is None:
+        coverages = [document_coverage(doc, lang.catalogs) for doc in docs]
+    files[root / "status.md"] = status_page(docs, coverages, lang)
     files[root / "search-index.js"] = search_index([o.search for o in outputs], lang)
     if lang.glossary is not None:
         files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage or {})
@@ -269,15 +289,19 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
 
 def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
                urls: UrlStyle = UrlStyle(), updated: dict | None = None,
-               outputs: dict[str, list[DocumentOutput]] | None = None) -> tuple[list[Path], list[Path]]:
-    """Every language edition; returns (files rewritten, files produced). `outputs`: each
-    language's `DocumentOutput`s, when the pipeline made them already."""
+               outputs: dict[str, list[DocumentOutput]] | None = None,
+               usages: list[Usage] | None = None,
+               coverages: list[Coverage] | None = None) -> tuple[list[Path], list[Path]]:
+    """Every language edition; returns (files rewritten, files produced). `outputs`, `usages`,
+    `coverages`: what the pipeline made per document already (else made here)."""
     written: list[Path] = []
     produced: list[Path] = []
-    usage = usage_index(docs, glossary) if glossary is not None else {}
+    usage = usage_index(docs, glossary, usages) if glossary is not None else {}
+    if coverages is None:
+        coverages = [document_coverage(doc, catalogs) for doc in docs]
     for code in LANGUAGES:
         lang = Language(code, catalogs, glossary, urls, updated or {})
-        w, p = write_language(docs, lang, out, usage, (outputs or {}).get(code))
+        w, p = write_language(docs, lang, out, usage, (outputs or {}).get(code), coverages)
         written += w
         produced += p
     return written, produced

@@ -113,3 +113,20 @@ def test_the_garbage_collector_is_paused_for_one_command_only(tmp_path):
     assert gc.isenabled()
     assert main(["--src", str(src), "--out", str(tmp_path / "build"), "generate"]) == 0
     assert gc.isenabled()
+
+
+def test_an_edit_that_keeps_the_size_is_seen_and_a_touch_rewrites_nothing(tmp_path):
+    src = copy_docs(tmp_path / "src", ["isecg-coordination"])
+    out = tmp_path / "build"
+    generate(src, out)
+    po = src / "isecg-coordination" / "en.po"
+    text = po.read_text(encoding="utf-8")
+    assert "In particular" in text
+    po.write_text(text.replace("In particular", "In Particular"), encoding="utf-8")     # same size
+    assert "nothing changed" not in generate(src, out)
+    assert "In Particular" in (out / "docs" / "en" / "isecg-coordination" / "index.md").read_text(encoding="utf-8")
+    before = snapshot(out)
+    os.utime(po)                                                    # saved again, unchanged
+    touched = generate(src, out)
+    assert "nothing changed" not in touched and " 0 file(s) rewritten" in touched
+    assert snapshot(out) == before
