@@ -49,3 +49,11 @@ def put(folder: Path, key: str, value) -> None:
     except FileNotFoundError:
         folder.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def prune(folder: Path, keep: set[str]) -> None:
+    """Remove the entries not in `keep` (results of inputs as they were before an edit: never asked
+    for again), so that the cache holds one entry per document instead of one per edit."""
+    for entry in folder.glob("*.pickle"):
+        if entry.stem not in keep:
+            entry.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import get as cache_get, key_of, put as cache_put
+from .cache import get as cache_get, key_of, prune as cache_prune, put as cache_put
 from .diagnostics import Diagnostic, Reporter
 from .documents import discover, input_key, load_document
 from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
@@ -121,6 +121,8 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
 
     for i, result in zip(todo, map_items(redo, todo, jobs)):
         results[i] = result
+    if cache is not None:
+        cache_prune(cache, set(keys))
     report.diagnostics.extend(d for r in results for d in r.parsed)
     report.diagnostics.extend(d for r in results for d in r.translated)
     if glossary is not None:

@@ -93,6 +93,7 @@ def test_an_edit_redoes_only_its_document_and_a_glossary_edit_redoes_all(tmp_pat
     po.save(str(src / "isecg-coordination-0" / "en.po"))
     generate(src, out)
     assert len(set((out / "cache").glob("*.pickle")) - cache) == 1
+    assert len(list((out / "cache").glob("*.pickle"))) == 8      # the edited document's old entry is gone
     assert "Specifically" in (out / "docs" / "en" / "isecg-coordination-0" / "index.md").read_text(encoding="utf-8")
 
     glossary = (src / "glossary.yml").read_text(encoding="utf-8")
