@@ -55,4 +55,6 @@ def on_pre_build(config, **kwargs):
     if root not in sys.path:
         sys.path.insert(0, root)
     from generator.cli import main       # regenerate; only changed files are rewritten
-    main(["--src", str(src), "--out", str(out), "generate"])
+    # one process: forking worker processes from the server's threads could deadlock, and an
+    # edit redoes one document (the others come from the cache)
+    main(["--src", str(src), "--out", str(out), "generate", "--jobs", "1"])
