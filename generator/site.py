@@ -1,6 +1,9 @@
 """Stage 5 — pages to files for MkDocs, one folder per language.
 
 In:  the parsed `Document`s and each language's catalogs.
+Per document (`document_output`, `document_usage`, `document_coverage`: run by the pipeline's
+     workers): its part of an edition — pages, table CSVs, search entries — the glossary
+     terms of its sections and its translation coverage.
 Out: `build/docs/<lang>/…/*.md` (the docs_dir of that language's MkDocs build),
      `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`), the
      home page and the editors' translation status page. A file is rewritten
