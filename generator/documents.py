@@ -16,7 +16,7 @@ from .cache import key_of
 from .diagnostics import Reporter
 from .footnotes import check_references, collect_footnotes
 from .ingest import ingest
-from .model import Document, FootnoteRef, Meta, plain_text
+from .model import Document, Meta, plain_text
 from .structure import build_tree
 from .tables import apply_tables, load_tables
 from .units import segment
@@ -39,8 +39,7 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     try:
         data = yamlfiles.load(path.read_text(encoding="utf-8")) or {}
     except yamlfiles.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        report.error(str(path), (mark.line + 1) if mark else 1, "meta-yaml",
+        report.error(str(path), yamlfiles.error_line(e), "meta-yaml",
                      f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")
         return meta
     if not isinstance(data, dict):
@@ -62,9 +61,7 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts)
-    refs = [n for b in doc.walk() for n in getattr(b, "inlines", []) + getattr(b, "title", [])
-            if isinstance(n, FootnoteRef)]
-    check_references(notes, refs, path, report)
+    check_references(notes, doc.footnote_refs(), path, report)
     if not meta.title:
         meta.title = " ".join(doc.title_block.get("title")) or meta.slug
     return doc

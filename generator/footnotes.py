@@ -12,7 +12,7 @@ import re
 
 from .diagnostics import Reporter
 from .inline import URL, URL_AT_END, continues_url, join_lines, parse_inlines
-from .model import Artifact, Footnote, FootnoteRef, Inline
+from .model import Artifact, Footnote, FootnoteRef
 
 LABEL = re.compile(r"^\[(\d{1,3})\]\s*")
 
@@ -80,6 +80,3 @@ def check_references(notes: dict[int, Footnote], refs: list[FootnoteRef], path: 
                         f"footnote [{n}] has a body but no marker in the text; add [{n}] where it "
                         f"belongs or delete the body")
 
-
-def refs_in(inlines: list[Inline]) -> list[FootnoteRef]:
-    return [n for n in inlines if isinstance(n, FootnoteRef)]

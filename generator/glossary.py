@@ -37,6 +37,10 @@ class Term:
     related: list[str] = field(default_factory=list)
     line: int = 0
 
+    def english_forms(self) -> list[str]:
+        """What counts as this term in English text: its English, abbreviation and variants."""
+        return [f for f in [self.en, self.abbr, *self.en_forms] if f]
+
     def tip(self, lang: str) -> str:
         if lang == "ja":
             head = self.ja + (f"（{self.abbr}）" if self.abbr else "")
@@ -62,7 +66,7 @@ class Glossary:
                 if lang == "ja":
                     forms += [(f, t.id) for f in t.forms]
                 else:
-                    forms += [(f, t.id) for f in [t.en, t.abbr, *t.en_forms] if f]
+                    forms += [(f, t.id) for f in t.english_forms()]
             self._matchers[lang] = Matcher(forms, ignore_case=lang != "ja")
         return self._matchers[lang]
 
@@ -179,8 +183,7 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
         root = yamlfiles.compose(text)
         data = yamlfiles.load(text) or {}
     except yamlfiles.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        report.error(shown, mark.line + 1 if mark else 1, "glossary-yaml", f"cannot read the glossary: {e}")
+        report.error(shown, yamlfiles.error_line(e), "glossary-yaml", f"cannot read the glossary: {e}")
         return None
     term_nodes = []
     for key, value in getattr(root, "value", []):
@@ -254,7 +257,7 @@ def check_translation_terms(glossary: Glossary, doc, segs: list, catalog, report
         folded = text.lower()
         for term_id in dict.fromkeys(t for _, _, t in ja.find(seg.source)):
             term = glossary.by_id[term_id]
-            allowed = [f for f in [term.en, term.abbr, *term.en_forms] if f]
+            allowed = term.english_forms()
             if not any(f.lower() in folded for f in allowed):
                 entry = catalog.entries.get(seg.id)
                 report.warn(catalog.path, entry.line if entry else 1, "glossary-consistency",

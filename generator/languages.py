@@ -94,9 +94,7 @@ class Language:
         if self.is_source:
             return source, "source"
         catalog = self.catalogs.get(slug)
-        entry = catalog.entries.get(seg_id) if catalog else None
-        if entry is None or not entry.text:
+        if catalog is None:
             return source, "untranslated"
-        if entry.fuzzy:
-            return source, "fuzzy"
-        return entry.text, "translated"
+        text, state = catalog.lookup(seg_id)
+        return (text if state == "translated" else source), state

@@ -217,3 +217,8 @@ class Document:
         yield from visit(self.title_block.fields)
         yield from visit(self.preamble)
         yield from visit(self.sections)
+
+    def footnote_refs(self) -> list["FootnoteRef"]:
+        """Every footnote reference of the text (headings included), in reading order."""
+        return [node for block in self.walk() for node in getattr(block, "inlines", []) + getattr(block, "title", [])
+                if isinstance(node, FootnoteRef)]

@@ -26,8 +26,8 @@ from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_un
 from .languages import Language
 from .model import Document
 from .segments import segments
-from .site import LANGUAGES, DocumentOutput, Usage, document_output, document_usage
-from .translation import Catalog, Coverage, coverage, load_catalog
+from .site import LANGUAGES, DocumentOutput, Usage, document_coverage, document_output, document_usage
+from .translation import Catalog, Coverage, load_catalog
 from .urls import UrlStyle
 from .workers import map_items
 
@@ -83,7 +83,7 @@ def document_result(folder: Path, src: Path, glossary: Glossary | None, editions
     if glossary is not None:
         check_translation_terms(glossary, doc, segments(doc), catalog, terms)
         usage, forms = document_usage(doc, glossary), forms_in(glossary, segments(doc))
-    return DocumentResult(doc, catalog, outputs, coverage(segments(doc), catalog), usage, forms,
+    return DocumentResult(doc, catalog, outputs, document_coverage(doc, catalog), usage, forms,
                           parsed.diagnostics, translated.diagnostics, terms.diagnostics)
 
 

@@ -125,9 +125,7 @@ class PageWriter:
 
     def section(self, section: Section, depth: int) -> None:
         inlines, state = self.segment(section.id, section.title)
-        attrs = f"#{section.anchor}"
-        if state in ("untranslated", "fuzzy"):
-            attrs += f' lang="ja" data-state="{state}"'
+        attrs = f"#{section.anchor}{self.state_attrs(state)}"      # attr_list takes the same attributes
         self.parts.append(f"{'#' * min(depth, 6)} {self.inline_markdown(inlines)} {{{attrs}}}")
         outer, self.scope = self.scope, section.anchor
         for child in section.children:
@@ -284,10 +282,8 @@ def note_homes(doc: Document, starts: list[tuple[str, int]]) -> dict[str, set[in
     page whose source lines held its body. `starts`: (page key, first source line)."""
     homes: dict[str, set[int]] = {key: set() for key, _ in starts}
     first_ref: dict[int, int] = {}
-    for block in doc.walk():
-        for node in getattr(block, "inlines", []) + getattr(block, "title", []):
-            if isinstance(node, FootnoteRef):
-                first_ref.setdefault(node.number, node.line)
+    for ref in doc.footnote_refs():
+        first_ref.setdefault(ref.number, ref.line)
     for number, note in doc.footnotes.items():
         line = first_ref.get(number, note.first_line)
         key = next((k for k, start in reversed(starts) if start <= line), starts[0][0])

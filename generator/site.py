@@ -68,8 +68,8 @@ def home_page(docs: list[Document], lang: Language) -> str:
             f'<ul class="doc-list">{"".join(items)}</ul>\n')
 
 
-def document_coverage(doc: Document, catalogs: dict) -> Coverage:
-    return coverage(segments(doc), catalogs.get(doc.meta.slug) or Catalog(doc.meta.slug))
+def document_coverage(doc: Document, catalog: Catalog | None) -> Coverage:
+    return coverage(segments(doc), catalog or Catalog(doc.meta.slug))
 
 
 def status_page(docs: list[Document], coverages: list[Coverage], lang: Language) -> str:
@@ -186,12 +186,11 @@ def document_usage(doc: Document, glossary: Glossary) -> Usage:
     return usage
 
 
-def usage_index(docs: list[Document], glossary: Glossary,
-                usages: list[Usage] | None = None) -> dict[str, list[tuple[str, str, Section]]]:
-    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section).
-    `usages`: each document's `document_usage`, when the pipeline made them already."""
+def usage_index(docs: list[Document], glossary: Glossary, usages: list[Usage]) -> dict[str, list[tuple[str, str, Section]]]:
+    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section),
+    from each document's `document_usage`."""
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
-    for doc, usage in zip(docs, usages if usages is not None else [document_usage(d, glossary) for d in docs]):
+    for doc, usage in zip(docs, usages):
         for term, page, section in usage:
             index[term].append((doc.meta.slug, page, section))
     return index
@@ -216,6 +215,10 @@ def _block_ids(block) -> list[str]:
 def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, index: dict) -> str:
     label, code = lang.label, lang.code
     titles = {d.meta.slug: document_title(d, lang) for d in docs}
+
+    def use_link(slug: str, page: str, section: Section) -> str:
+        return (f'<a href="{lang.urls.href("glossary.md", page, section.anchor)}">'
+                f'{html_text(titles[slug])} — {html_text(plain_text(section.title))}</a>')
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
              f'<a href="{lang.urls.href("glossary.md", "glossary.tbx")}" download>TBX (ISO 30042)</a> · '
@@ -239,11 +242,8 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, inde
             rows.append((label("related"), links))
         uses = index.get(term.id, [])
         if uses:
-            slug, page, section = uses[0]
-            rows.append((label("first_appears"), f'<a href="{lang.urls.href("glossary.md", page, section.anchor)}">'
-                                                 f'{html_text(titles[slug])} — {html_text(plain_text(section.title))}</a>'))
-            links = "".join(f'<li><a href="{lang.urls.href("glossary.md", page, section.anchor)}">{html_text(titles[slug])} — '
-                            f'{html_text(plain_text(section.title))}</a></li>' for slug, page, section in uses)
+            rows.append((label("first_appears"), use_link(*uses[0])))
+            links = "".join(f"<li>{use_link(*use)}</li>" for use in uses)
             rows.append((label("appears_in"), f'<ul class="appears-in">{links}</ul>'))
         dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
         parts.append(f'<dl class="glossary-entry" data-term="{term.id}">{dl}</dl>')
@@ -260,23 +260,18 @@ def nav_for(docs: list[Document], outputs: list[DocumentOutput], lang: Language)
     return nav
 
 
-def write_language(docs: list[Document], lang: Language, out: Path, usage: dict | None = None,
-                   outputs: list[DocumentOutput] | None = None,
-                   coverages: list[Coverage] | None = None) -> tuple[list[Path], list[Path]]:
-    """Write one language edition (`outputs`: each document's part, else made here);
-    return the files rewritten and all files produced."""
+def write_language(docs: list[Document], lang: Language, out: Path, usage: dict,
+                   outputs: list[DocumentOutput], coverages: list[Coverage]) -> tuple[list[Path], list[Path]]:
+    """Write one language edition from each document's part of it; return the files rewritten
+    and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
-    if outputs is None:
-        outputs = [document_output(doc, lang) for doc in docs]
     files: dict[Path, str] = {root / path: text for output in outputs for path, text in output.files.items()}
     files[root / "index.md"] = home_page(docs, lang)
-    if coverages is None:
-        coverages = [document_coverage(doc, lang.catalogs) for doc in docs]
     files[root / "status.md"] = status_page(docs, coverages, lang)
     files[root / "search-index.js"] = search_index([o.search for o in outputs], lang)
     if lang.glossary is not None:
-        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage or {})
+        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage)
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
         files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
@@ -290,21 +285,17 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict 
     return written, list(files) + [nav]
 
 
-def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None = None,
-               urls: UrlStyle = UrlStyle(), updated: dict | None = None,
-               outputs: dict[str, list[DocumentOutput]] | None = None,
-               usages: list[Usage] | None = None,
-               coverages: list[Coverage] | None = None) -> tuple[list[Path], list[Path]]:
-    """Every language edition; returns (files rewritten, files produced). `outputs`, `usages`,
-    `coverages`: what the pipeline made per document already (else made here)."""
+def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None, urls: UrlStyle,
+               updated: dict, outputs: dict[str, list[DocumentOutput]], usages: list[Usage] | None,
+               coverages: list[Coverage]) -> tuple[list[Path], list[Path]]:
+    """Every language edition from what the pipeline made per document (`outputs` per language,
+    `usages`, `coverages`); returns (files rewritten, files produced)."""
     written: list[Path] = []
     produced: list[Path] = []
     usage = usage_index(docs, glossary, usages) if glossary is not None else {}
-    if coverages is None:
-        coverages = [document_coverage(doc, catalogs) for doc in docs]
     for code in LANGUAGES:
-        lang = Language(code, catalogs, glossary, urls, updated or {})
-        w, p = write_language(docs, lang, out, usage, (outputs or {}).get(code), coverages)
+        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated), out, usage,
+                              outputs[code], coverages)
         written += w
         produced += p
     return written, produced

@@ -92,8 +92,7 @@ def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
         root = yamlfiles.compose(text)
         data = yamlfiles.load(text)
     except yamlfiles.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        report.error(shown, mark.line + 1 if mark else 1, "table-yaml", f"cannot read the table data: {e}")
+        report.error(shown, yamlfiles.error_line(e), "table-yaml", f"cannot read the table data: {e}")
         return None
     lines = {}
     if root is not None and hasattr(root, "value"):

@@ -37,9 +37,9 @@ class Catalog:
     path: str
     entries: dict[str, Entry] = field(default_factory=dict)
 
-    def lookup(self, segment: Segment) -> tuple[str | None, str]:
-        """(text, state) with state translated | fuzzy | untranslated."""
-        entry = self.entries.get(segment.id)
+    def lookup(self, seg_id: str) -> tuple[str | None, str]:
+        """(text, state) of a segment, with state translated | fuzzy | untranslated."""
+        entry = self.entries.get(seg_id)
         if entry is None or not entry.text:
             return None, "untranslated"
         return entry.text, "fuzzy" if entry.fuzzy else "translated"
@@ -176,7 +176,7 @@ def source_words(text: str) -> int:
 def coverage(segs: list[Segment], cat: Catalog) -> Coverage:
     cov = Coverage()
     for seg in segs:
-        _, state = cat.lookup(seg)
+        _, state = cat.lookup(seg.id)
         words = source_words(seg.source)
         setattr(cov, state, getattr(cov, state) + 1)
         setattr(cov, f"words_{state}", getattr(cov, f"words_{state}") + words)
