@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .ingest import NOTE_START, ingest
+from .ingest import NOTE_START, ingest, raw_lines
 from .model import Document
 
 WS = re.compile(r"\s+")
@@ -49,7 +49,7 @@ def source_streams(text: str, doc: Document) -> tuple[str, dict[int, str], int]:
     note_lines = {l.no for area in ingested.note_areas for l in area}
     body, notes, removed = [], {}, 0
     current = None
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"), 1):
+    for no, raw in enumerate(raw_lines(text), 1):
         line = raw
         for art in by_line.get(no, []):
             i = line.find(art)

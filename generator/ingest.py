@@ -93,9 +93,13 @@ def _full_width(raw: list[str]) -> int:
     return max(widths[int(len(widths) * 0.75)] if widths else 0, MIN_FULL_WIDTH)
 
 
+def raw_lines(text: str) -> list[str]:
+    """The printed lines of a source text, numbered from 1 by position: any line ending, no BOM."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+
+
 def ingest(text: str, path: str = "<text>") -> Ingested:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    raw = text.split("\n")
+    raw = raw_lines(text)
     out = Ingested(path=path, double_spaced=_is_double_spaced(raw), full_width=_full_width(raw))
     page = 0
     blank = False          # an empty line since the last content line
