@@ -42,36 +42,38 @@ def cmd_generate(args) -> int:
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
     from .history import last_changed
-    from .pipeline import load
+    from .pipeline import Editions, load
     from .site import write_site
     from .urls import UrlStyle
     report = Reporter()
-    urls, updated = UrlStyle(directory=args.urls == "directories"), last_changed(args.src)
-    inputs = load(args.src, report, args.out / "cache", args.jobs, pages_for=(urls, updated))
+    editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), last_changed(args.src))
+    inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
     print_diagnostics(report, "text")
     if report.failing(args.strict):
+        # the documents' own pages may be rewritten (each worker writes its valid document), but the
+        # corpus pages and navigation are not, nothing is remembered, and MkDocs does not run
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written, produced = write_site(inputs.docs, inputs.catalogs, args.out, inputs.glossary, urls, updated,
-                                   inputs.outputs, inputs.usages, inputs.coverages)
+    written, produced = write_site([r.summary for r in inputs.documents], args.out, inputs.glossary, editions.urls)
     remember(args.out, fp, produced, report.diagnostics)
-    print(f"generate: {len(inputs.docs)} document(s), {len(written)} file(s) rewritten "
+    written += inputs.written
+    print(f"generate: {len(inputs.documents)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
 
 
 def cmd_check(args) -> int:
-    from .faithfulness import artifact_summary
     from .pipeline import load
     report = Reporter()
     inputs = load(args.src, report, jobs=args.jobs)
     print_diagnostics(report, args.format)
     if args.format == "text":
-        for doc, cov in zip(inputs.docs, inputs.coverages):
-            kinds = ", ".join(f"{k} {n}" for k, n in sorted(artifact_summary(doc).items()))
-            print(f"artifacts: {doc.meta.slug}: {kinds or 'none'} (not printed on purpose)", file=sys.stderr)
-            print(f"coverage: {doc.meta.slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
+        for result in inputs.documents:
+            slug, cov = result.summary.meta.slug, result.summary.coverage
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(result.artifacts.items()))
+            print(f"artifacts: {slug}: {kinds or 'none'} (not printed on purpose)", file=sys.stderr)
+            print(f"coverage: {slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
                   f"{cov.fuzzy} fuzzy, {cov.untranslated} untranslated; words {cov.words_translated} translated, "
                   f"{cov.words_fuzzy} fuzzy, {cov.words_untranslated} untranslated", file=sys.stderr)
     failing = report.failing(args.strict)

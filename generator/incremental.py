@@ -6,6 +6,9 @@ In:  the inputs of a generation — every file below `docs_src/` (name, size, mo
 Out: a fingerprint of them, kept with the list of files produced and the diagnostics
      in `<out>/state.json`; `unchanged()` says whether the last run already produced
      exactly this. Otherwise generation runs and rewrites only files whose bytes change.
+     Per document, `stamps` of the files written (size, modification time) say whether
+     they are still as written (`still_written`), so that a document taken from the
+     cache need not be rendered or compared byte for byte.
 """
 from __future__ import annotations
 
@@ -56,3 +59,27 @@ def remember(out: Path, fp: str, outputs: list[Path], diagnostics: list[Diagnost
     state = {"fingerprint": fp, "outputs": sorted(str(p.relative_to(out)) for p in outputs),
              "diagnostics": [d.__dict__ for d in diagnostics]}
     (out / STATE).write_text(json.dumps(state, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+Stamps = dict[str, tuple[int, int]]       # file path (relative to the output folder) → (size, mtime in ns)
+
+
+def stamps(out: Path, paths: list[Path]) -> Stamps:
+    """The size and modification time of files just written or compared."""
+    found = {}
+    for path in paths:
+        stat = path.stat()
+        found[str(path.relative_to(out))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def still_written(out: Path, recorded: Stamps) -> bool:
+    """Whether every file is still as `stamps` found it (not edited, touched or removed since)."""
+    for path, stamp in recorded.items():
+        try:
+            stat = (out / path).stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != tuple(stamp):
+            return False
+    return True

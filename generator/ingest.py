@@ -18,7 +18,6 @@ What the extractions look like (see docs_src/*/source.txt):
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -67,14 +66,20 @@ class Ingested:
         return [x for x in self.body if isinstance(x, Line)]
 
 
-@functools.lru_cache(maxsize=None)
-def _char_width(c: str) -> int:
-    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+class _Cells(dict):
+    """Code point → its printed cells as a string of that length ("x" or "xx"), learnt on first
+    sight: `str.translate` then measures a line in C, one lookup per character."""
+    def __missing__(self, code: int) -> str:
+        cells = self[code] = "xx" if unicodedata.east_asian_width(chr(code)) in "WF" else "x"
+        return cells
+
+
+_CELLS = _Cells()
 
 
 def display_width(s: str) -> int:
     """Printed width in half-width cells: wide and full-width characters count 2."""
-    return sum(map(_char_width, s))
+    return len(s) if s.isascii() else len(s.translate(_CELLS))
 
 
 def _is_double_spaced(raw: list[str]) -> bool:

@@ -1,61 +1,73 @@
 """The order of the stages, per document and then over the corpus.
 
 In:  `docs_src/` (document folders, `glossary.yml`), the cache folder, the number of
-     worker processes.
-Out: `Inputs`: the parsed `Document`s, their English `Catalog`s and the `Glossary`,
-     optionally with every document's part of each language edition — and every
-     diagnostic in one `Reporter`, in a fixed order: documents, translations, glossary.
+     worker processes, and optionally the `Editions` to write (output folder, URL style,
+     last-changed dates).
+Out: `Inputs`: each document's `DocumentResult` (its summary for the corpus pages, its
+     diagnostics) and the `Glossary` — and every diagnostic in one `Reporter`, in a fixed
+     order: documents, translations, glossary. With `Editions`, each document's own files
+     are written by then.
 
 Per document (independent of the others, so on every core through `workers.map_items`):
 source → `documents.load_document` → `translation.load_catalog` → the glossary checks of
 its translation and the terms of each section → `site.document_output` (its pages, tables
-and search entries) for each language. The whole result of a
-document is kept in the cache under a key of everything it depends on, so a run
-after an edit redoes only the edited document. Over the corpus (needs all documents):
-the glossary forms that occur nowhere; then `site.write_site` writes the files.
+and search entries) for each language → `site.write_files`. The worker writes the files
+itself and sends back only the summary: page texts do not travel between processes. A
+document's result is kept in the cache under a key of everything it depends on, with the
+stamps (size, modification time) of the files it wrote: a run after an edit redoes only
+the edited document, and takes every other one from the cache as long as its files are
+still as written (otherwise that document is made anew).
+Over the corpus (needs all documents): the glossary forms that occur nowhere; then
+`site.write_site` writes the home, status and glossary pages, the search index and the
+navigation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import get as cache_get, key_of, prune as cache_prune, put as cache_put
 from .diagnostics import Diagnostic, Reporter
 from .documents import discover, input_key, load_document
+from .faithfulness import artifact_summary
 from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
+from .incremental import Stamps, stamps, still_written
 from .languages import Language
 from .model import Document
 from .segments import segments
-from .site import LANGUAGES, DocumentOutput, Usage, document_coverage, document_output, document_usage
-from .translation import Catalog, Coverage, load_catalog
+from .site import LANGUAGES, DocumentSummary, document_coverage, document_output, document_usage, write_files
+from .translation import Catalog, load_catalog
 from .urls import UrlStyle
 from .workers import map_items
 
 TRANSLATION = "en"         # the language of the PO files beside each document
 
 
-@dataclass
-class Inputs:
-    docs: list[Document]
-    catalogs: dict[str, Catalog]                 # document slug → English catalog
-    glossary: Glossary | None
-    outputs: dict[str, list[DocumentOutput]] = field(default_factory=dict)   # language → each document's part
-    usages: list[Usage] | None = None            # each document's glossary terms per section
-    coverages: list[Coverage] = field(default_factory=list)                 # each document's translation coverage
+@dataclass(frozen=True)
+class Editions:
+    """The language editions to write: where, with which URLs, with which last-changed dates."""
+    out: Path                                    # the output folder (its docs/<lang>/ are MkDocs' docs_dirs)
+    urls: UrlStyle
+    updated: dict[str, str]                      # document slug → last change (git)
 
 
 @dataclass
 class DocumentResult:
-    """Everything made from one document folder."""
-    doc: Document
-    catalog: Catalog
-    outputs: dict[str, DocumentOutput]           # language → its part of that edition (none if it has errors)
-    coverage: Coverage
-    usage: Usage | None                          # the glossary terms of each section (None: no glossary)
+    """Everything the corpus steps need of one document folder."""
+    summary: DocumentSummary                     # for the home, status and glossary pages, search and navigation
     forms: set[str]                              # the glossary's Japanese forms it contains
+    artifacts: Counter                           # what of its source is not printed, on purpose, by kind
     parsed: list[Diagnostic]                     # problems of the source, metadata and tables
     translated: list[Diagnostic]                 # problems of the translation
     terms: list[Diagnostic]                      # translations that do not use a term's English
+
+
+@dataclass
+class Inputs:
+    documents: list[DocumentResult]
+    glossary: Glossary | None
+    written: list[Path]                          # the documents' own files rewritten (with `Editions`)
 
 
 def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION) -> Catalog:
@@ -68,23 +80,26 @@ def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
     return load_glossary(path, str(path.relative_to(src.parent)), report)
 
 
-def document_result(folder: Path, src: Path, glossary: Glossary | None, editions: list[Language]) -> DocumentResult:
-    """Parse, translate, check against the glossary and (for each of `editions`) render one document."""
+def document_result(folder: Path, src: Path, glossary: Glossary | None,
+                    editions: list[Language]) -> tuple[DocumentResult, dict[str, dict[str, str]]]:
+    """Parse, translate, check against the glossary and (for each of `editions`) render one
+    document: its result, and the texts of its files by language and path."""
     parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, src.parent)
     catalog = load_catalog_of(doc, src, translated)
-    outputs = {}
+    outputs, files = {}, {}
     if not any(d.level == "error" for d in parsed.diagnostics + translated.diagnostics):
         # a document with errors stops the build, so it is not rendered
         for lang in editions:
             language = Language(lang.code, {doc.meta.slug: catalog}, lang.glossary, lang.urls, lang.updated)
-            outputs[lang.code] = document_output(doc, language)
+            outputs[lang.code], files[lang.code] = document_output(doc, language)
     usage, forms = None, set()
     if glossary is not None:
         check_translation_terms(glossary, doc, segments(doc), catalog, terms)
         usage, forms = document_usage(doc, glossary), forms_in(glossary, segments(doc))
-    return DocumentResult(doc, catalog, outputs, document_coverage(doc, catalog), usage, forms,
-                          parsed.diagnostics, translated.diagnostics, terms.diagnostics)
+    summary = DocumentSummary(doc.meta, outputs, document_coverage(doc, catalog), usage)
+    return DocumentResult(summary, forms, artifact_summary(doc), parsed.diagnostics, translated.diagnostics,
+                          terms.diagnostics), files
 
 
 def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
@@ -95,40 +110,46 @@ def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
 
 
 def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
-         pages_for: tuple[UrlStyle, dict[str, str]] | None = None) -> Inputs:
+         editions: Editions | None = None) -> Inputs:
     """Parse every document and its catalog on `jobs` processes, then check the glossary
-    against the corpus. With `pages_for` (URL style, last-changed dates), each worker also
-    renders its document's part of every language edition. With `cache`, a document whose
-    inputs did not change is taken from there (its diagnostics with it)."""
+    against the corpus. With `editions`, each worker also renders its document's part of every
+    language edition and writes its files. With `cache`, a document whose inputs did not change,
+    and whose files are still as it wrote them, is taken from there (its diagnostics with it)."""
     glossary_report = Reporter()
     glossary = load_glossary_of(src, glossary_report)
-    editions = [Language(code, {}, glossary, *pages_for) for code in LANGUAGES] if pages_for else []
+    languages = [Language(code, {}, glossary, editions.urls, editions.updated) for code in LANGUAGES] if editions else []
     glossary_file = src / GLOSSARY_NAME
     shared = key_of(glossary_file.read_bytes() if glossary_file.exists() else b"",
-                    repr([(lang.code, lang.urls) for lang in editions]))
-
+                    repr([(lang.code, lang.urls) for lang in languages]))
     folders = discover(src)
-    dates = pages_for[1] if pages_for else {}
-    keys = [document_key(f, src, dates.get(f.name, ""), shared) if cache is not None else "" for f in folders]
-    results: list[DocumentResult | None] = [cache_get(cache, k) if cache is not None else None for k in keys]
-    todo = [i for i, r in enumerate(results) if r is None]          # only these are parsed, on every core
+    dates = editions.updated if editions else {}
 
-    def redo(i: int) -> DocumentResult:
-        result = document_result(folders[i], src, glossary, editions)
+    def task(folder: Path) -> tuple[DocumentResult, list[Path], str]:
+        """One document, on any core: from the cache while its files are still as written,
+        else made anew and its files written. With its result: the files rewritten, its cache key."""
+        key = document_key(folder, src, dates.get(folder.name, ""), shared) if cache is not None else ""
+        entry: tuple[DocumentResult, Stamps] | None = cache_get(cache, key) if cache is not None else None
+        if entry is not None and (editions is None or still_written(editions.out, entry[1])):
+            return entry[0], [], key
+        result, files = document_result(folder, src, glossary, languages)
+        written: list[Path] = []
+        produced: list[Path] = []
+        for code, texts in files.items():
+            root = editions.out / "docs" / code
+            write_files(root, texts, written)
+            produced += [root / path for path in texts]
         if cache is not None:
-            cache_put(cache, keys[i], result)
-        return result
+            cache_put(cache, key, (result, stamps(editions.out, produced) if editions else {}))
+        return result, written, key
 
-    for i, result in zip(todo, map_items(redo, todo, jobs)):
-        results[i] = result
+    finished = map_items(task, folders, jobs)
     if cache is not None:
-        cache_prune(cache, set(keys))
+        cache_prune(cache, {key for _, _, key in finished})
+    results = [r for r, _, _ in finished]
     report.diagnostics.extend(d for r in results for d in r.parsed)
     report.diagnostics.extend(d for r in results for d in r.translated)
     if glossary is not None:
         check_unused_forms(glossary, set().union(*(r.forms for r in results)), glossary_report)
     report.diagnostics.extend(glossary_report.diagnostics)
     report.diagnostics.extend(d for r in results for d in r.terms)
-    return Inputs([r.doc for r in results], {r.doc.meta.slug: r.catalog for r in results}, glossary,
-                  {lang.code: [r.outputs.get(lang.code) for r in results] for lang in editions},
-                  [r.usage for r in results] if glossary is not None else None, [r.coverage for r in results])
+    return Inputs(results, glossary, [p for _, written, _ in finished for p in written])

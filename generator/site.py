@@ -1,14 +1,15 @@
 """Stage 5 — pages to files for MkDocs, one folder per language.
 
-In:  the parsed `Document`s and each language's catalogs.
-Per document (`document_output`, `document_usage`, `document_coverage`: run by the pipeline's
-     workers): its part of an edition — pages, table CSVs, search entries — the glossary
-     terms of its sections and its translation coverage.
-Out: `build/docs/<lang>/…/*.md` (the docs_dir of that language's MkDocs build),
-     `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`), the
-     home page and the editors' translation status page. A file is rewritten
-     only when its bytes change, and files no longer produced are removed,
-     so that MkDocs' live reload stays quick.
+Per document (`document_output`, `document_usage`, `document_coverage`, `write_files`: run by
+     the pipeline's workers): in, a parsed `Document` and a `Language`; out, its part of an
+     edition — pages and table CSVs, written to `build/docs/<lang>/<slug>/`, and a
+     `DocumentOutput` (title, navigation, paths, search entries) — the glossary terms of its
+     sections and its translation coverage.
+Over the corpus (`write_site`): in, each document's `DocumentSummary`; out, the home page,
+     the editors' translation status page, the glossary page and downloads, the search index
+     and `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`).
+A file is rewritten only when its bytes change, and files no longer produced are removed,
+so that MkDocs' live reload stays quick.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from .escape import html_attr, html_text
 from .languages import Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
-from .model import Document, MatrixTable, Section, plain_text
+from .model import Document, MatrixTable, Meta, Section, plain_text
 from .render import document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, Coverage, coverage
@@ -39,6 +40,28 @@ def front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+@dataclass
+class DocumentOutput:
+    """What one document puts into one language edition, besides the files' texts (made per
+    document, on any core)."""
+    title: str                      # the document's title in this edition
+    nav: list[tuple[str, str]]      # (title, path) of its pages, in reading order
+    paths: list[str]                # its files in the edition's docs folder: pages, tables as CSV
+    search: str                     # its search index entries, as comma-separated JSON objects
+
+
+Usage = list[tuple[str, str, str, str]]   # (term id, page, section anchor, section title) for one document
+
+
+@dataclass
+class DocumentSummary:
+    """What the corpus pages need of one document (its own pages are written by then)."""
+    meta: Meta
+    outputs: dict[str, DocumentOutput]       # language → its part of that edition (none if it has errors)
+    coverage: Coverage                       # of its English translation
+    usage: Usage | None                      # the glossary terms of each section (None: no glossary)
+
+
 def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
@@ -51,7 +74,13 @@ def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
     written.append(path)
 
 
-def home_page(docs: list[Document], lang: Language) -> str:
+def write_files(root: Path, files: dict[str, str], written: list[Path]) -> None:
+    """A document's files (`document_output`'s texts by path) into an edition's docs folder."""
+    for path, text in files.items():
+        write_if_changed(root / path, text, written)
+
+
+def home_page(docs: list[DocumentSummary], lang: Language) -> str:
     items = []
     for doc in docs:
         m = doc.meta
@@ -59,7 +88,7 @@ def home_page(docs: list[Document], lang: Language) -> str:
         date = (m.date_note or m.date) if lang.is_source else m.date
         facts = " / ".join(html_text(x) for x in (issuer, date) if x)
         home, parallel = (lang.urls.href("index.md", f"{m.slug}/{p}.md") for p in ("index", "parallel"))
-        items.append(f'<li><a href="{html_attr(home)}">{html_text(document_title(doc, lang))}</a>'
+        items.append(f'<li><a href="{html_attr(home)}">{html_text(doc.outputs[lang.code].title)}</a>'
                      f' <span class="doc-parallel">(<a href="{html_attr(parallel)}">{html_text(lang.label("parallel"))}</a>)</span>'
                      f'<br><span class="doc-facts">{facts}</span></li>')
     notice = f'<p class="translation-notice">{html_text(lang.label("notice"))}</p>\n\n' if lang.label("notice") else ""
@@ -72,11 +101,12 @@ def document_coverage(doc: Document, catalog: Catalog | None) -> Coverage:
     return coverage(segments(doc), catalog or Catalog(doc.meta.slug))
 
 
-def status_page(docs: list[Document], coverages: list[Coverage], lang: Language) -> str:
-    """The editors' page: translation coverage per document (`coverages`: `document_coverage` of each)."""
+def status_page(docs: list[DocumentSummary], lang: Language) -> str:
+    """The editors' page: translation coverage per document."""
     head = ("Document", "Segments", "Translated", "Fuzzy", "Untranslated", "Words translated / total", "Coverage")
     rows = []
-    for doc, cov in zip(docs, coverages):
+    for doc in docs:
+        cov = doc.coverage
         words = cov.words_translated + cov.words_fuzzy + cov.words_untranslated
         home = lang.urls.href("status.md", f"{doc.meta.slug}/index.md")
         cells = (f'<a href="{html_attr(home)}">{html_text(doc.meta.slug)}</a>', cov.total, cov.translated,
@@ -151,24 +181,17 @@ def search_index(documents: list[str], lang: Language) -> str:
     return "window.__searchIndex = [" + ",".join(items) + "];\n"
 
 
-@dataclass
-class DocumentOutput:
-    """What one document puts into one language edition (made per document, on any core)."""
-    nav: list[tuple[str, str]]      # (title, path) of its pages, in reading order
-    files: dict[str, str]           # path in the edition's docs folder → text: pages with front matter, tables as CSV
-    search: str                     # its search index entries, as comma-separated JSON objects
-
-
-def document_output(doc: Document, lang: Language) -> DocumentOutput:
+def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict[str, str]]:
+    """A document's part of an edition, and the texts of its files by path (pages with front
+    matter, tables as CSV)."""
     pages = render_document(doc, lang)
     files = {page.path: front_matter(page.meta) + page.markdown for page in pages}
     for block in doc.walk():
         if isinstance(block, MatrixTable):
             files[f"{doc.meta.slug}/tables/{block.table_id}.csv"] = table_csv(block, lang)
-    return DocumentOutput([(p.title, p.path) for p in pages], files, ",".join(_json_items(search_entries(doc, lang))))
-
-
-Usage = list[tuple[str, str, Section]]       # (term id, page, section) for one document, in reading order
+    output = DocumentOutput(document_title(doc, lang), [(p.title, p.path) for p in pages], list(files),
+                            ",".join(_json_items(search_entries(doc, lang))))
+    return output, files
 
 
 def document_usage(doc: Document, glossary: Glossary) -> Usage:
@@ -182,17 +205,18 @@ def document_usage(doc: Document, glossary: Glossary) -> Usage:
         if section is None:
             continue
         found = {t for i in ids if i in sources for _, _, t in matcher.find(sources[i])}
-        usage += [(term, page, section) for term in sorted(found, key=order.__getitem__)]
+        title = plain_text(section.title)
+        usage += [(term, page, section.anchor, title) for term in sorted(found, key=order.__getitem__)]
     return usage
 
 
-def usage_index(docs: list[Document], glossary: Glossary, usages: list[Usage]) -> dict[str, list[tuple[str, str, Section]]]:
-    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, section),
-    from each document's `document_usage`."""
+def usage_index(docs: list[DocumentSummary], glossary: Glossary) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, anchor,
+    section title), from each document's `document_usage`."""
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
-    for doc, usage in zip(docs, usages):
-        for term, page, section in usage:
-            index[term].append((doc.meta.slug, page, section))
+    for doc in docs:
+        for term, page, anchor, title in doc.usage or []:
+            index[term].append((doc.meta.slug, page, anchor, title))
     return index
 
 
@@ -212,13 +236,13 @@ def _block_ids(block) -> list[str]:
     return ids
 
 
-def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, index: dict) -> str:
+def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Language, index: dict) -> str:
     label, code = lang.label, lang.code
-    titles = {d.meta.slug: document_title(d, lang) for d in docs}
+    titles = {d.meta.slug: html_text(d.outputs[code].title) for d in docs}
 
-    def use_link(slug: str, page: str, section: Section) -> str:
-        return (f'<a href="{lang.urls.href("glossary.md", page, section.anchor)}">'
-                f'{html_text(titles[slug])} — {html_text(plain_text(section.title))}</a>')
+    def use_link(slug: str, page: str, anchor: str, title: str) -> str:
+        return (f'<a href="{lang.urls.href("glossary.md", page, anchor)}">'
+                f'{titles[slug]} — {html_text(title)}</a>')
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
              f'<a href="{lang.urls.href("glossary.md", "glossary.tbx")}" download>TBX (ISO 30042)</a> · '
@@ -250,26 +274,26 @@ def glossary_page(glossary: Glossary, docs: list[Document], lang: Language, inde
     return "\n\n".join(parts) + "\n"
 
 
-def nav_for(docs: list[Document], outputs: list[DocumentOutput], lang: Language) -> list:
+def nav_for(docs: list[DocumentSummary], lang: Language) -> list:
     nav: list = [{lang.label("home_title"): "index.md"}]
-    for doc, output in zip(docs, outputs):
-        nav.append({document_title(doc, lang): [{title: path} for title, path in output.nav]})
+    for doc in docs:
+        output = doc.outputs[lang.code]
+        nav.append({output.title: [{title: path} for title, path in output.nav]})
     if lang.glossary is not None:
         nav.append({lang.label("glossary"): "glossary.md"})
     nav.append({lang.label("status"): "status.md"})
     return nav
 
 
-def write_language(docs: list[Document], lang: Language, out: Path, usage: dict,
-                   outputs: list[DocumentOutput], coverages: list[Coverage]) -> tuple[list[Path], list[Path]]:
-    """Write one language edition from each document's part of it; return the files rewritten
-    and all files produced."""
+def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage: dict) -> tuple[list[Path], list[Path]]:
+    """Write the corpus pages of one language edition, next to the documents' own files (written
+    already); remove the files no longer produced. Return the files rewritten and all files produced."""
     root = out / "docs" / lang.code
     written: list[Path] = []
-    files: dict[Path, str] = {root / path: text for output in outputs for path, text in output.files.items()}
+    files: dict[Path, str] = {}
     files[root / "index.md"] = home_page(docs, lang)
-    files[root / "status.md"] = status_page(docs, coverages, lang)
-    files[root / "search-index.js"] = search_index([o.search for o in outputs], lang)
+    files[root / "status.md"] = status_page(docs, lang)
+    files[root / "search-index.js"] = search_index([d.outputs[lang.code].search for d in docs], lang)
     if lang.glossary is not None:
         files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage)
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
@@ -277,25 +301,25 @@ def write_language(docs: list[Document], lang: Language, out: Path, usage: dict,
     for path, text in files.items():
         write_if_changed(path, text, written)
     nav = out / "nav" / f"{lang.code}.json"
-    write_if_changed(nav, json.dumps(nav_for(docs, outputs, lang), ensure_ascii=False, indent=1) + "\n", written)
+    write_if_changed(nav, json.dumps(nav_for(docs, lang), ensure_ascii=False, indent=1) + "\n", written)
+    produced = list(files) + [root / path for d in docs for path in d.outputs[lang.code].paths]
+    keep = set(produced)
     for stale in sorted(p for p in root.rglob("*") if p.suffix in (".md", ".csv", ".tbx", ".js")):
-        if stale not in files:
+        if stale not in keep:
             stale.unlink()
             written.append(stale)
-    return written, list(files) + [nav]
+    return written, produced + [nav]
 
 
-def write_site(docs: list[Document], catalogs: dict, out: Path, glossary: Glossary | None, urls: UrlStyle,
-               updated: dict, outputs: dict[str, list[DocumentOutput]], usages: list[Usage] | None,
-               coverages: list[Coverage]) -> tuple[list[Path], list[Path]]:
-    """Every language edition from what the pipeline made per document (`outputs` per language,
-    `usages`, `coverages`); returns (files rewritten, files produced)."""
+def write_site(docs: list[DocumentSummary], out: Path, glossary: Glossary | None,
+               urls: UrlStyle) -> tuple[list[Path], list[Path]]:
+    """The corpus pages of every language edition, from each document's summary; returns
+    (files rewritten, files produced — the documents' own files included)."""
     written: list[Path] = []
     produced: list[Path] = []
-    usage = usage_index(docs, glossary, usages) if glossary is not None else {}
+    usage = usage_index(docs, glossary) if glossary is not None else {}
     for code in LANGUAGES:
-        w, p = write_language(docs, Language(code, catalogs, glossary, urls, updated), out, usage,
-                              outputs[code], coverages)
+        w, p = write_language(docs, Language(code, {}, glossary, urls), out, usage)
         written += w
         produced += p
     return written, produced

@@ -57,8 +57,9 @@ def _new_po(lang: str, doc_slug: str) -> polib.POFile:
     return po
 
 
-PO_LINE = re.compile(r'^(?:#.*|(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
-                     r'|(?:#~\s*)?(?:#\|\s*)?"(?:[^"\\]|\\.)*")\s*$')
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'     # a quoted string, escapes included ("unrolled": no backtracking)
+PO_LINE = re.compile(r'^(?:#.*|(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+' + _STRING
+                     + r'|(?:#~\s*)?(?:#\|\s*)?' + _STRING + r')\s*$')
 
 
 def syntax_errors(text: str) -> list[tuple[int, str]]:

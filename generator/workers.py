@@ -47,7 +47,7 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int = 0, min_items
     _task = (fn, items)
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunk = max(1, len(items) // (jobs * 4))
+            chunk = max(1, len(items) // (jobs * 32))
             return list(pool.map(_run, range(len(items)), chunksize=chunk))
     finally:
         _task = None

@@ -131,3 +131,20 @@ def test_an_edit_that_keeps_the_size_is_seen_and_a_touch_rewrites_nothing(tmp_pa
     touched = generate(src, out)
     assert "nothing changed" not in touched and " 0 file(s) rewritten" in touched
     assert snapshot(out) == before
+
+
+def test_a_cached_document_whose_pages_were_edited_or_removed_is_made_anew(tmp_path):
+    src = _corpus(tmp_path / "src", 2)
+    out = tmp_path / "build"
+    generate(src, out)
+    good = files(tmp_path / "build")
+    edited = out / "docs" / "en" / "isecg-coordination-0" / "index.md"
+    removed = out / "docs" / "ja" / "leo-activity-2025-1" / "3.md"
+    edited.write_text("edited by hand", encoding="utf-8")
+    removed.unlink()
+    before = snapshot(out)
+    done = generate(src, out, "--force")                     # every document's inputs are in the cache
+    assert " 2 file(s) rewritten" in done
+    assert files(out) == good
+    after = snapshot(out)
+    assert sorted(p for p in after if before.get(p) != after[p]) == sorted([edited, removed])   # no other file

@@ -1,8 +1,10 @@
 """The pipeline: per-document work (in workers, cached) gives what the corpus-wide checks give."""
 from generator.diagnostics import Reporter
+from generator.documents import discover, load_document
 from generator.glossary import check_corpus
-from generator.pipeline import load
+from generator.pipeline import Editions, load, load_catalog_of
 from generator.segments import segments
+from generator.urls import UrlStyle
 
 from conftest import SRC, copy_docs
 
@@ -27,8 +29,10 @@ def test_per_document_glossary_checks_equal_the_corpus_check(tmp_path):
     report = Reporter()
     inputs = load(src, report, jobs=1)
     found = [d for d in report.diagnostics if d.code.startswith("glossary-")]
+    docs = [load_document(folder, Reporter(), src.parent) for folder in discover(src)]
+    catalogs = {d.meta.slug: load_catalog_of(d, src, Reporter()) for d in docs}
     expected = Reporter()
-    check_corpus(inputs.glossary, [(d, segments(d)) for d in inputs.docs], inputs.catalogs, expected)
+    check_corpus(inputs.glossary, [(d, segments(d)) for d in docs], catalogs, expected)
     assert found == expected.diagnostics
     assert {d.code for d in found} == {"glossary-unused-form", "glossary-consistency"}
 
@@ -51,7 +55,21 @@ def test_terms_per_section_and_coverage_come_with_each_document(tmp_path):
     src = copy_docs(tmp_path / "src", ["leo-activity-2025"])
     (src / "glossary.yml").write_bytes((SRC / "glossary.yml").read_bytes())
     inputs = load(src, Reporter(), jobs=1)
-    [usage] = inputs.usages
-    assert ("cross-waiver", "leo-activity-2025/3.md") in {(term, page) for term, page, _ in usage}
-    [cov] = inputs.coverages
-    assert cov.total == len(segments(inputs.docs[0])) and cov.translated == cov.total
+    [result] = inputs.documents
+    assert ("cross-waiver", "leo-activity-2025/4.md", "4-4", "（４）政府（文部科学省等）：") in result.summary.usage
+    cov = result.summary.coverage
+    doc = load_document(src / "leo-activity-2025", Reporter(), src.parent)
+    assert cov.total == len(segments(doc)) and cov.translated == cov.total
+    assert result.artifacts["footnote-label"] == 20 and result.artifacts["page-label"] == 2
+
+
+def test_each_worker_writes_its_documents_files_and_sends_back_only_their_paths(tmp_path):
+    src = copy_docs(tmp_path / "src")
+    out = tmp_path / "build"
+    inputs = load(src, Reporter(), jobs=2, editions=Editions(out, UrlStyle(), {}))
+    for result in inputs.documents:
+        for code, output in result.summary.outputs.items():
+            assert output.paths and all((out / "docs" / code / path).is_file() for path in output.paths)
+            assert not hasattr(output, "files")                   # no page text travels back
+    assert sorted(inputs.written) == sorted(out / "docs" / code / path for r in inputs.documents
+                                             for code, o in r.summary.outputs.items() for path in o.paths)
