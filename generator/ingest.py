@@ -18,6 +18,7 @@ What the extractions look like (see docs_src/*/source.txt):
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -191,7 +192,7 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
 
 def _ends_page(raw: list[str], i: int) -> bool:
     """A page label ends its page: what follows is a page start or the end."""
-    for r in raw[i + 1:]:
+    for r in itertools.islice(raw, i + 1, None):
         if r == "":
             continue
         return r.startswith(" ") or not r.strip()

@@ -112,8 +112,9 @@ def soft_open(unit: Unit, doc: Ingested) -> bool:
     """May the unit continue on the next printed line?"""
     if unit.kind in ("run-in", "bracket") and not unbalanced(unit.text) and unit.text.endswith(tuple(CLOSERS)):
         return False
-    at_margin = doc.double_spaced and display_width(unit.lines[-1].text) >= 0.85 * doc.full_width
-    return in_sentence(unit.text) or at_margin
+    if in_sentence(unit.text):
+        return True
+    return doc.double_spaced and display_width(unit.lines[-1].text) >= 0.85 * doc.full_width    # at the margin
 
 
 def continues_across_blank(unit: Unit, line: Line, doc: Ingested) -> bool:
