@@ -55,7 +55,8 @@ def cmd_generate(args) -> int:
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written, produced = write_site([r.summary for r in inputs.documents], args.out, inputs.glossary, editions.urls)
+    written, produced = write_site([r.summary for r in inputs.documents], args.out, inputs.glossary, editions.urls,
+                                   args.jobs)
     remember(args.out, fp, produced, report.diagnostics)
     written += inputs.written
     print(f"generate: {len(inputs.documents)} document(s), {len(written)} file(s) rewritten "

@@ -28,6 +28,7 @@ from .render import document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
+from .workers import MIN_ITEMS, map_items
 
 LANGUAGES = ("ja", "en")
 
@@ -312,14 +313,15 @@ def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage
 
 
 def write_site(docs: list[DocumentSummary], out: Path, glossary: Glossary | None,
-               urls: UrlStyle) -> tuple[list[Path], list[Path]]:
-    """The corpus pages of every language edition, from each document's summary; returns
-    (files rewritten, files produced — the documents' own files included)."""
-    written: list[Path] = []
-    produced: list[Path] = []
+               urls: UrlStyle, jobs: int = 1) -> tuple[list[Path], list[Path]]:
+    """The corpus pages of every language edition, from each document's summary (the editions
+    on `jobs` processes when the corpus is large); returns (files rewritten, files produced —
+    the documents' own files included)."""
     usage = usage_index(docs, glossary) if glossary is not None else {}
-    for code in LANGUAGES:
-        w, p = write_language(docs, Language(code, {}, glossary, urls), out, usage)
-        written += w
-        produced += p
-    return written, produced
+
+    def edition(code: str) -> tuple[list[Path], list[Path]]:
+        return write_language(docs, Language(code, {}, glossary, urls), out, usage)
+    # the editions side by side once the corpus is large enough to pay for starting the workers
+    editions = map_items(edition, LANGUAGES, jobs if len(docs) >= MIN_ITEMS else 1, min_items=1)
+    return ([path for written, _ in editions for path in written],
+            [path for _, produced in editions for path in produced])
