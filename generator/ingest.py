@@ -121,7 +121,8 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             blank, prev_content = True, False
             i += 1
             continue
-        if not r.strip():
+        printed = r.strip()
+        if not printed:
             if nxt is not None and NOTE_START.match(nxt) and in_notes is None:
                 in_notes = []
                 out.note_areas.append(in_notes)
@@ -138,7 +139,7 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             col = 1
         else:
             body, col = r, 0
-        m = PAGE_NUMBER.match(r)
+        m = PAGE_NUMBER.match(r) if len(printed) <= 3 else None        # (the patterns' longest match)
         if m:
             out.artifacts.append(Artifact(no, "page-number", m.group(1)))
             out.body.append(PageBreak(no))
@@ -148,7 +149,7 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             blank, prev_content = False, False
             i += 1
             continue
-        m = PAGE_LABEL.match(r)
+        m = PAGE_LABEL.match(r) if len(printed) <= 4 else None
         if m and _ends_page(raw, i):
             out.artifacts.append(Artifact(no, "page-label", m.group(1)))
             out.body.append(PageBreak(no, label=m.group(1)))
@@ -158,8 +159,8 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             i += 1
             continue
         trailing_number = None
-        m = TRAILING_PAGE_NUMBER.match(body)
-        if m and not out.double_spaced:
+        m = TRAILING_PAGE_NUMBER.match(body) if not out.double_spaced else None
+        if m:
             trailing_number = m.group(3)
             body = m.group(1)
         stripped = body.lstrip(" \u3000")

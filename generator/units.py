@@ -35,6 +35,10 @@ MARKERS = [
     ("circle", re.compile(r"^[○◎](?![：:])")),
 ]
 WHOLE_PAREN = re.compile(r"^[（(].*[）)]$")
+# the first characters a heading number or a marker can start with (other lines skip the patterns)
+MARKER_STARTS = frozenset("０１２３４５６７８９（(・※【▼○◎"
+                          + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
+                          + "".join(map(chr, range(ord("ア"), ord("ン") + 1))))
 OPENERS, CLOSERS = "（(「『【［[", "）)」』】］]"
 TERMINALS = "。：:）)」』】］]"
 
@@ -48,11 +52,16 @@ class Unit:
 
     @property
     def hard_open(self) -> bool:
-        """Brackets left open or a trailing 、・: the unit must go on (cached like `text`)."""
-        cached = self.__dict__.get("_open")
-        if cached is None or cached[0] != len(self.lines):
-            cached = self.__dict__["_open"] = (len(self.lines), hard_open(self.text))
-        return cached[1]
+        """Brackets left open or a trailing 、・: the unit must go on. The bracket depth is carried
+        over from the lines already counted (segmentation asks after every line)."""
+        text = self.text
+        counted, length, depth = self.__dict__.get("_depth", (0, 0, 0))
+        if counted > len(self.lines):               # lines were taken away: count again
+            length, depth = 0, 0
+        if counted != len(self.lines):
+            depth = bracket_depth(text[length:], depth)
+            self.__dict__["_depth"] = (len(self.lines), len(text), depth)
+        return text.endswith(("、", "・", "，")) or depth > 0
 
     @property
     def first(self) -> Line:
@@ -73,6 +82,8 @@ class Unit:
 
 
 def line_marker(text: str) -> tuple[str, int, str] | None:
+    if text[:1] not in MARKER_STARTS:
+        return None
     for level, rx in HEADINGS:
         m = rx.match(text)
         if m:
@@ -86,19 +97,20 @@ def line_marker(text: str) -> tuple[str, int, str] | None:
 BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
-def unbalanced(text: str) -> bool:
-    """An opening bracket is still open (a closer without an opener is ignored)."""
-    depth = 0
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets are open after `text`, `depth` being open before it (a closer without
+    an opener is ignored)."""
     for c in BRACKET.findall(text):
         if c in OPENERS:
             depth += 1
-        elif c in CLOSERS and depth:
+        elif depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
-def hard_open(text: str) -> bool:
-    return text.endswith(("、", "・", "，")) or unbalanced(text)
+def unbalanced(text: str) -> bool:
+    """An opening bracket is still open."""
+    return bracket_depth(text) > 0
 
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
