@@ -28,9 +28,11 @@ from .render import document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
-from .workers import MIN_ITEMS, map_items
+from .workers import map_items
 
 LANGUAGES = ("ja", "en")
+EDITIONS_APART = 100    # documents from which the editions' corpus pages are written on two cores
+                        # (about 1.5 ms per document; starting two workers costs about 40 ms)
 
 
 def front_matter(meta: dict) -> str:
@@ -321,7 +323,6 @@ def write_site(docs: list[DocumentSummary], out: Path, glossary: Glossary | None
 
     def edition(code: str) -> tuple[list[Path], list[Path]]:
         return write_language(docs, Language(code, {}, glossary, urls), out, usage)
-    # the editions side by side once the corpus is large enough to pay for starting the workers
-    editions = map_items(edition, LANGUAGES, jobs if len(docs) >= MIN_ITEMS else 1, min_items=1)
+    editions = map_items(edition, LANGUAGES, jobs if len(docs) >= EDITIONS_APART else 1, min_items=1)
     return ([path for written, _ in editions for path in written],
             [path for _, produced in editions for path in produced])
