@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .cache import get as cache_get, key_of, prune as cache_prune, put as cache_put
 from .diagnostics import Diagnostic, Reporter
-from .documents import discover, input_key, load_document
+from .documents import SOURCE_NAME, discover, input_key, load_document
 from .faithfulness import artifact_summary
 from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
 from .incremental import Stamps, stamps, still_written
@@ -142,7 +142,11 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
             cache_put(cache, key, (result, stamps(editions.out, produced) if editions else {}))
         return result, written, key
 
-    finished = map_items(task, folders, jobs)
+    # the largest documents first, so that no worker is left with a large one when the others are done
+    order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)
+    finished = [None] * len(folders)
+    for i, done in zip(order, map_items(task, [folders[i] for i in order], jobs)):
+        finished[i] = done
     if cache is not None:
         cache_prune(cache, {key for _, _, key in finished})
     results = [r for r, _, _ in finished]
