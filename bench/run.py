@@ -74,12 +74,22 @@ def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float
     return sorted(results, key=lambda r: r[0])[len(results) // 2]
 
 
-def mkdocs(work: Path) -> tuple[float, float]:
-    total, peak = 0.0, 0.0
-    for config in configs(work):
-        t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
-        total, peak = total + t, max(peak, m)
-    return total, peak
+def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
+    """Both editions built by MkDocs (the median of `runs` builds)."""
+    results = []
+    for _ in range(runs):
+        total, peak = 0.0, 0.0
+        for config in configs(work):
+            t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
+            total, peak = total + t, max(peak, m)
+        results.append((total, peak))
+    return sorted(results)[len(results) // 2]
+
+
+def runs_for(n: int) -> int:
+    """Runs of cold generation for a corpus of n documents: five for small ones, whose second or
+    so is the most at the mercy of this machine's noise; three for the rest."""
+    return 5 if n <= 10 else 3
 
 
 def edit_one_po_entry(po_path: Path) -> None:
@@ -223,9 +233,9 @@ def main() -> None:
         work = Path(tmp) / "real"
         work.mkdir()
         shutil.copytree(ROOT / "docs_src", work / "docs_src")
-        g, gm, err, gc = cold_generation(work)
+        g, gm, err, gc = cold_generation(work, runs_for(2))
         row("real documents (2): generation", g, gm, f"{rewritten(err)} files written; CPU {gc:.2f} s")
-        b, bm = mkdocs(work)
+        b, bm = mkdocs(work, 3)
         row("real documents (2): MkDocs only, both editions (baseline)", b, bm)
         row("real documents (2): full build = generation + MkDocs", g + b, max(gm, bm),
             f"generator share {100 * g / (g + b):.1f} %")
@@ -253,8 +263,8 @@ def main() -> None:
             work = Path(tmp) / f"corpus-{n}"
             work.mkdir()
             corpus(work, n)
-            g, gm, err, gc = cold_generation(work)
-            b, bm = mkdocs(work)
+            g, gm, err, gc = cold_generation(work, runs_for(n))
+            b, bm = mkdocs(work, 3 if n <= 10 else 1)
             timings[n] = (g, b, gm)
             row(f"synthetic corpus ({n} documents): generation", g, gm,
                 f"{1000 * g / n:.1f} ms/document; CPU {gc:.2f} s on {workers.cores()} cores")
@@ -293,7 +303,8 @@ def main() -> None:
             f"Produced by `make bench` (`python bench/run.py --sizes {args.sizes} --write`) on {machine}.\n"
             "Wall time of each step as a separate process; peak memory is that process's maximum resident set;\n"
             "CPU is user + system time of the process and its worker processes. Cold generation (nothing\n"
-            "generated, no cache) is the median of three runs; an earlier run's output is moved aside, not\n"
+            "generated, no cache) is the median of five runs (up to 10 documents) or three, MkDocs the median\n"
+            "of three builds up to 10 documents (one above); an earlier run's output is moved aside, not\n"
             "deleted (see `cold_generation`). The generator's bytecode is compiled first, as `make` does,\n"
             "and the disk is synced before each step.\n"
             "The baseline is plain `mkdocs build` (both editions) of the Markdown the generator wrote.\n\n"
