@@ -18,6 +18,7 @@ from pathlib import Path
 from . import yamlfiles
 
 from .diagnostics import Reporter
+from .memos import Memo
 from .model import Inline, TermRef, Text
 
 GLOSSARY_NAME = "glossary.yml"
@@ -93,7 +94,7 @@ class Matcher:
 
     def __init__(self, forms: list[tuple[str, str]], ignore_case: bool = False):
         self.ignore_case = ignore_case
-        self.memo: dict[str, list] = {}          # the same segment is matched by several stages
+        self.memo = Memo()                       # the same segment is matched by several stages
         self.root: dict = {}
         for form, term in forms:
             node = self.root

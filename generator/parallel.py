@@ -7,18 +7,18 @@ Out: one `Page` whose pairs carry the segment id as their citation anchor; CSS
 """
 from __future__ import annotations
 
-import functools
 
 from .escape import html_attr, html_text, markdown_text, url_link
 from .inline import parse_inlines
 from .languages import Language
+from .memos import per_document
 from .model import Document, FootnoteRef, Link, Section, Text
 from .segments import segments
 
 PAIR_LANG = "en"
 
 
-@functools.lru_cache(maxsize=8192)      # both editions' side-by-side pages show the same pairs
+@per_document      # both editions' side-by-side pages show the same pairs
 def _html(text: str, notes: bool) -> str:
     lines = text.split("\n")
     out = []

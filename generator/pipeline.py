@@ -34,6 +34,7 @@ from .faithfulness import artifact_summary
 from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
 from .incremental import Stamps, stamps, still_written
 from .languages import Language
+from .memos import next_document
 from .model import Document
 from .segments import segments
 from .site import LANGUAGES, DocumentSummary, document_coverage, document_output, document_usage, write_files
@@ -84,6 +85,7 @@ def document_result(folder: Path, src: Path, glossary: Glossary | None,
                     editions: list[Language]) -> tuple[DocumentResult, dict[str, dict[str, str]]]:
     """Parse, translate, check against the glossary and (for each of `editions`) render one
     document: its result, and the texts of its files by language and path."""
+    next_document()                              # nothing remembered from the document before
     parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, src.parent)
     catalog = load_catalog_of(doc, src, translated)
