@@ -2,7 +2,7 @@
 
 In:  `docs_src/glossary.yml`, the documents and their translations.
 Out: a `Glossary`; a `Matcher` that finds term occurrences in one pass over a text
-     (a trie of all forms, longest match first, with script-aware word boundaries
+     (a trie of all forms as one regular expression, longest match first, with script-aware word boundaries
      so that a term never fires inside a longer katakana or Latin word); a
      `Linker` that turns first occurrences per section into `TermRef`s; the
      translators' consistency check; TBX (ISO 30042) and CSV exports.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,23 +88,52 @@ def script(c: str) -> str:
     return "other"
 
 
+_SCRIPT_CHARS = {            # the characters of each script that `script` names (as a regex class)
+    "latin": "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a",
+    "katakana": "\u30a0-\u30ff\uff66-\uff9f",
+    "hiragana": "\u3041-\u309f",
+}
+
+
 class Matcher:
-    """All forms in one trie; `find` walks the text once, taking the longest form at each
-    position whose ends do not cut through a word of the same script (katakana, Latin,
-    hiragana). Kanji compounds have no visible boundary: longer forms win instead."""
+    """All forms in one trie, compiled into one regular expression; `find` walks the text once
+    (in C), taking the longest form at each position whose ends do not cut through a word of
+    the same script (katakana, Latin, hiragana). Kanji compounds have no visible boundary:
+    longer forms win instead. (A Python loop over a trie cost a quarter of a document's time.)"""
 
     def __init__(self, forms: list[tuple[str, str]], ignore_case: bool = False):
         self.ignore_case = ignore_case
         self.memo = Memo()                       # the same segment is matched by several stages
-        self.root: dict = {}
+        self.terms: dict[str, str] = {}          # folded form → term id (the first term to claim it)
         for form, term in forms:
-            node = self.root
-            for c in self._fold(form):
+            if form:
+                self.terms.setdefault(self._fold(form), term)
+        trie: dict = {}
+        for form in self.terms:
+            node = trie
+            for c in form:
                 node = node.setdefault(c, {})
-            node.setdefault("", term)
+            node[""] = True
+        # each first character once (a bound before it: it must not continue a word of its script),
+        # then the trie below it: longer continuations first, the end of a form (bound after it) last
+        starts = [re.escape(c) + (f"(?<![{_SCRIPT_CHARS[script(c)]}].)" if script(c) in _SCRIPT_CHARS else "")
+                  + self._below(node, c) for c, node in trie.items()]
+        self.pattern = re.compile("|".join(starts)) if starts else None
+
+    @classmethod
+    def _below(cls, node: dict, last: str) -> str:
+        branches = [re.escape(c) + cls._below(child, c) for c, child in node.items() if c]
+        if "" in node:
+            after = _SCRIPT_CHARS.get(script(last))
+            branches.append(f"(?![{after}])" if after else "")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     def _fold(self, s: str) -> str:
-        return s.lower() if self.ignore_case else s
+        """Lower case for English (character by character where lowering would change the length)."""
+        if not self.ignore_case:
+            return s
+        low = s.lower()
+        return low if len(low) == len(s) else "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         found = self.memo.get(text)
@@ -112,32 +142,9 @@ class Matcher:
         return found
 
     def _find(self, text: str) -> list[tuple[int, int, str]]:
-        folded = self._fold(text)
-        out, i, n = [], 0, len(text)
-        while i < n:
-            node, j, best = self.root, i, None
-            while j < n and folded[j] in node:
-                node = node[folded[j]]
-                j += 1
-                if "" in node and self._bounded(text, i, j):
-                    best = (i, j, node[""])
-            if best:
-                out.append(best)
-                i = best[1]
-            else:
-                i += 1
-        return out
-
-    @staticmethod
-    def _bounded(text: str, start: int, end: int) -> bool:
-        first, last = script(text[start]), script(text[end - 1])
-        before = script(text[start - 1]) if start else ""
-        after = script(text[end]) if end < len(text) else ""
-        if first in ("latin", "katakana", "hiragana") and before == first:
-            return False
-        if last in ("latin", "katakana", "hiragana") and after == last:
-            return False
-        return True
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.terms[m.group()]) for m in self.pattern.finditer(self._fold(text))]
 
 
 class Linker:

@@ -210,3 +210,40 @@ def test_hovering_or_focusing_a_term_shows_its_tooltip(page, site_url, prefix):
     page.mouse.move(0, 0)
     term.focus()
     assert term.evaluate(f"{tip}.display") == "block"
+
+
+def _longest_bounded(forms: dict, text: str, fold) -> list:
+    """The matcher's rule, spelt out position by position: at each position the longest form whose
+    first character does not continue, and whose last character is not continued by, a word of the
+    same script (katakana, Latin, hiragana); then on after it."""
+    from generator.glossary import script
+
+    def cuts(a, b):
+        return script(a) in ("latin", "katakana", "hiragana") and script(a) == script(b)
+    folded, out, i = fold(text), [], 0
+    while i < len(text):
+        best = None
+        for form, term in forms.items():
+            j = i + len(form)
+            if folded[i:j] == form and not (i and cuts(text[i], text[i - 1])) \
+                    and not (j < len(text) and cuts(text[j - 1], text[j])):
+                if best is None or j > best[1]:
+                    best = (i, j, term)
+        out.append(best) if best else None
+        i = best[1] if best else i + 1
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_matcher_follows_the_longest_bounded_form_rule_on_random_text(glossary, lang):
+    from hypothesis import given, settings, strategies as st
+    matcher = glossary.matcher(lang)
+    forms = sorted(matcher.terms)
+    pieces = st.sampled_from(forms + ["ア", "あ", "x", "X", "１", "の", " ", "・", "ー", "漢"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=8))
+    def check(parts):
+        text = "".join(parts)
+        assert matcher.find(text) == _longest_bounded(matcher.terms, text, matcher._fold)
+    check()
