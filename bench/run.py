@@ -75,9 +75,13 @@ def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float
 
 
 def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
-    """Both editions built by MkDocs (the median of `runs` builds)."""
+    """Both editions built by MkDocs (the median of `runs` builds), each into a new folder: an
+    earlier build is moved aside, for the reason given in `cold_generation` (MkDocs would
+    delete it first)."""
     results = []
-    for _ in range(runs):
+    for i in range(runs):
+        if (work / "site").exists():
+            (work / "site").rename(work / f"site.earlier-{i}")
         total, peak = 0.0, 0.0
         for config in configs(work):
             t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)

@@ -7,7 +7,6 @@ Out: one `Page` whose pairs carry the segment id as their citation anchor; CSS
 """
 from __future__ import annotations
 
-
 from .escape import html_attr, html_text, markdown_text, url_link
 from .inline import parse_inlines
 from .languages import Language
