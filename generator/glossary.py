@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from . import yamlfiles
 
@@ -335,7 +336,8 @@ def to_tbx(glossary: Glossary) -> str:
 
 
 def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text or a double-quoted attribute value in XML."""
+    return xml_escape(text, {'"': "&quot;"})
 
 
 def sort_key(term: Term, lang: str):
