@@ -88,14 +88,13 @@ def cmd_po(args) -> int:
     from .documents import discover, load_document
     from .segments import segments
     from .site import write_if_changed
-    from .translation import load_po, refresh
+    from .translation import load_po, po_path, refresh
     report = Reporter()
     docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src)]
     print_diagnostics(report, "text")
     changed: list[Path] = []
     for doc in docs:
-        folder = args.src / doc.meta.slug
-        path = folder / f"{args.lang}.po"
+        path = po_path(args.src / doc.meta.slug, args.lang)
         shown = str(path.relative_to(args.src.parent))
         po = load_po(path, report, shown) if path.exists() else None
         if path.exists() and po is None:

@@ -24,7 +24,7 @@ navigation.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cache import get as cache_get, key_of, prune as cache_prune, put as cache_put
@@ -38,7 +38,7 @@ from .memos import next_document
 from .model import Document
 from .segments import segments
 from .site import LANGUAGES, DocumentSummary, document_coverage, document_output, document_usage, write_files
-from .translation import Catalog, load_catalog
+from .translation import Catalog, load_catalog, po_path
 from .urls import UrlStyle
 from .workers import map_items
 
@@ -72,7 +72,7 @@ class Inputs:
 
 
 def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION) -> Catalog:
-    path = src / doc.meta.slug / f"{lang}.po"
+    path = po_path(src / doc.meta.slug, lang)
     return load_catalog(path, str(path.relative_to(src.parent)), segments(doc), report)
 
 
@@ -93,8 +93,7 @@ def document_result(folder: Path, src: Path, glossary: Glossary | None,
     if not any(d.level == "error" for d in parsed.diagnostics + translated.diagnostics):
         # a document with errors stops the build, so it is not rendered
         for lang in editions:
-            language = Language(lang.code, {doc.meta.slug: catalog}, lang.glossary, lang.urls, lang.updated)
-            outputs[lang.code], files[lang.code] = document_output(doc, language)
+            outputs[lang.code], files[lang.code] = document_output(doc, replace(lang, catalogs={doc.meta.slug: catalog}))
     usage, forms = None, set()
     if glossary is not None:
         check_translation_terms(glossary, doc, segments(doc), catalog, terms)
@@ -107,7 +106,7 @@ def document_result(folder: Path, src: Path, glossary: Glossary | None,
 def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
     """What a document's result depends on: its own files, its PO file, its last-changed date
     and `shared` (the glossary, the editions and URL style); the generator's code is in every key."""
-    po = folder / f"{TRANSLATION}.po"
+    po = po_path(folder, TRANSLATION)
     return key_of("document", input_key(folder, src.parent), po.read_bytes() if po.exists() else b"", updated, shared)
 
 

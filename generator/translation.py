@@ -45,6 +45,11 @@ class Catalog:
         return entry.text, "fuzzy" if entry.fuzzy else "translated"
 
 
+def po_path(folder: Path, lang: str) -> Path:
+    """The PO file of a document folder for one language."""
+    return folder / f"{lang}.po"
+
+
 def _new_po(lang: str, doc_slug: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=WRAP)
     po.metadata = {
@@ -136,8 +141,9 @@ def refresh(po: polib.POFile | None, segs: list[Segment], source_path: str, lang
             e.obsolete = True
             e.occurrences = []
             new.append(e)
+    active = {n.msgctxt for n in new if not n.obsolete}
     for e in obsolete_old:
-        if not any(n.msgctxt == e.msgctxt and not n.obsolete for n in new):
+        if e.msgctxt not in active:
             new.append(e)
     return new
 
