@@ -45,9 +45,9 @@ chromium:
 generate: deps $(BYTECODE)
 	$(PY) -m generator generate --strict
 
-site: generate
-	$(MKDOCS) build --strict --quiet
-	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
+# Generation and both MkDocs builds in one process (`generator build`: Python and MkDocs start once).
+site: deps $(BYTECODE)
+	$(PY) -m generator build --strict
 	$(PY) -m generator linkcheck site
 	@echo "site: built into site/ (Japanese) and site/en/ (English)"
 
@@ -58,9 +58,8 @@ serve: generate
 
 # The offline bundle: the whole bilingual site with .html links, zipped; works unzipped from disk.
 offline: deps $(BYTECODE)
-	$(PY) -m generator --out build-offline generate --strict --urls files
-	$(MKDOCS) build --strict --quiet -f mkdocs.offline.yml
-	$(MKDOCS) build --strict --quiet -f mkdocs.offline.en.yml
+	$(PY) -m generator --out build-offline build --strict --urls files \
+	  -f mkdocs.offline.yml -f mkdocs.offline.en.yml
 	$(PY) -m generator linkcheck build-offline/site
 	mkdir -p offline && rm -f offline/space-policy-docs.zip
 	$(PY) -c "import shutil; shutil.make_archive('offline/space-policy-docs', 'zip', 'build-offline/site')"

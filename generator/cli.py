@@ -13,8 +13,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .diagnostics import Reporter
-from .incremental import fingerprint, remember, unchanged
+_IMPORTING = time.perf_counter()
+from .diagnostics import Reporter  # noqa: E402
+from .incremental import fingerprint, remember, unchanged  # noqa: E402
+_IMPORTED = time.perf_counter()     # the generator's share of a build counts its own imports
 
 # The stages are imported by the commands that use them: `make generate` with nothing
 # changed then answers before loading the parser and renderer (a tenth of a second).
@@ -62,6 +64,26 @@ def cmd_generate(args) -> int:
     print(f"generate: {len(inputs.documents)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
+
+
+def cmd_build(args) -> int:
+    """Generation, then MkDocs for each edition, in this one process (see sitebuild). MkDocs is
+    imported first, so that the generator's time is what it adds to a build: its own imports
+    (not the modules MkDocs needs too) and its work."""
+    from .sitebuild import build_editions, import_mkdocs
+    loading = import_mkdocs()
+    start = time.perf_counter()
+    with collector_paused():
+        status = cmd_generate(args)
+    generation = time.perf_counter() - start + (_IMPORTED - _IMPORTING)
+    if status:
+        return status
+    configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
+    status, building = build_editions(configs, args.strict)
+    if status == 0:
+        print(f"build: generation {generation:.2f} s, MkDocs {loading + building:.2f} s "
+              f"({len(configs)} edition(s))", file=sys.stderr)
+    return status
 
 
 def cmd_check(args) -> int:
@@ -135,12 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder")
     sub = parser.add_subparsers(dest="command", required=True)
-    g = sub.add_parser("generate", help="write the Markdown pages")
-    g.add_argument("--strict", action="store_true", help="warnings stop the build")
-    g.add_argument("--force", action="store_true", help="regenerate even if no input changed")
-    g.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
-    g.add_argument("--urls", choices=["directories", "files"], default="directories",
-                   help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
+    generating = argparse.ArgumentParser(add_help=False)       # the options of generate and build
+    generating.add_argument("--strict", action="store_true", help="warnings stop the build")
+    generating.add_argument("--force", action="store_true", help="regenerate even if no input changed")
+    generating.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
+    generating.add_argument("--urls", choices=["directories", "files"], default="directories",
+                            help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
+    sub.add_parser("generate", parents=[generating], help="write the Markdown pages")
+    b = sub.add_parser("build", parents=[generating],
+                       help="generate, then build each edition with MkDocs, in one process")
+    b.add_argument("-f", "--config", type=Path, action="append",
+                   help="an edition's MkDocs config, Japanese first (default: mkdocs.yml, mkdocs.en.yml)")
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
     c.add_argument("--format", choices=["text", "json"], default="text")
@@ -151,5 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return cmd_build(args)             # pauses the collector for generation only, not for MkDocs
     with collector_paused():
         return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)

@@ -46,11 +46,9 @@ def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None
     the Japanese edition at the root of out/site, the English one under out/site/en."""
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
+    configs = [arg for path in write_configs(src, out, langs).values() for arg in ("-f", str(path))]
     subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
-                    "generate"], check=True, env=env, cwd=ROOT)
-    for path in write_configs(src, out, langs).values():
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(path)],
-                       check=True, env=env, cwd=out)
+                    "build", *configs], check=True, env=env, cwd=ROOT)     # MkDocs: strict by its config
     return out / "site"
 
 

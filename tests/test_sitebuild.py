@@ -1,0 +1,68 @@
+"""The site build in one process: the same site as `mkdocs build` per edition, and MkDocs'
+warnings stop a strict build with the configuration named."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.sitebuild import build_editions
+
+from conftest import ROOT, SRC, build_site, copy_docs
+
+
+def small_project(root: Path, page: str, strict: bool) -> Path:
+    """A MkDocs project of one page (MkDocs' own theme: nothing of ours involved)."""
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text(page, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(f"site_name: t\nstrict: {'true' if strict else 'false'}\n", encoding="utf-8")
+    return config
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_one_process_writes_the_site_mkdocs_build_writes_per_edition(tmp_path):
+    src = copy_docs(tmp_path / "src", ["isecg-coordination"])
+    shutil.copy(SRC / "glossary.yml", src / "glossary.yml")
+    env = {"SOURCE_DATE_EPOCH": "1739318400"}
+    ours = build_site(src, tmp_path / "out", env=env)
+    theirs = tmp_path / "mkdocs-site"
+    for lang, site_dir in (("ja", theirs), ("en", theirs / "en")):
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "out" / f"mkdocs.{lang}.yml"),
+                        "-d", str(site_dir)], check=True, cwd=ROOT, capture_output=True,
+                       env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env))
+    expected = files(theirs)
+    assert len(expected) > 40 and "en/index.html" in expected
+    assert files(ours) == expected
+
+
+def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd):
+    config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
+    status, _ = build_editions([config], strict=True)
+    err = capfd.readouterr().err
+    assert status == 1
+    assert "WARNING" in err and "missing.md" in err                 # what and where
+    assert f"{config}: error: MkDocs stopped" in err
+
+
+def test_without_strict_the_warning_is_shown_and_the_site_built(tmp_path, capfd):
+    config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
+    status, _ = build_editions([config], strict=False)
+    assert status == 0
+    assert "missing.md" in capfd.readouterr().err
+    assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_built(tmp_path, capfd):
+    bad = tmp_path / "bad" / "mkdocs.yml"
+    bad.parent.mkdir()
+    bad.write_text("site_name: t\nnav: [x\n", encoding="utf-8")
+    good = small_project(tmp_path / "good", "# A\n", strict=True)
+    status, _ = build_editions([bad, good], strict=True)
+    err = capfd.readouterr().err
+    assert status == 1
+    assert f"{bad}: error:" in err and "line 3" in err
+    assert not (tmp_path / "good" / "site").exists()
