@@ -13,10 +13,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-_IMPORTING = time.perf_counter()
-from .diagnostics import Reporter  # noqa: E402
-from .incremental import fingerprint, remember, unchanged  # noqa: E402
-_IMPORTED = time.perf_counter()     # the generator's share of a build counts its own imports
+from .diagnostics import Reporter
+from .incremental import fingerprint, remember, unchanged
 
 # The stages are imported by the commands that use them: `make generate` with nothing
 # changed then answers before loading the parser and renderer (a tenth of a second).
@@ -43,12 +41,13 @@ def cmd_generate(args) -> int:
             return 1
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
-    from .history import last_changed
+    from .history import LastChanged
+    changes = LastChanged(args.src)         # git runs while the stages are imported
     from .pipeline import Editions, load
     from .site import write_site
     from .urls import UrlStyle
     report = Reporter()
-    editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), last_changed(args.src))
+    editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
     inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
     print_diagnostics(report, "text")
     if report.failing(args.strict):
@@ -67,22 +66,19 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Generation, then MkDocs for each edition, in this one process (see sitebuild). MkDocs is
-    imported first, so that the generator's time is what it adds to a build: its own imports
-    (not the modules MkDocs needs too) and its work."""
-    from .sitebuild import build_editions, import_mkdocs
-    loading = import_mkdocs()
-    start = time.perf_counter()
-    with collector_paused():
-        status = cmd_generate(args)
-    generation = time.perf_counter() - start + (_IMPORTED - _IMPORTING)
-    if status:
-        return status
+    """Generation, and MkDocs for each edition, in one run (see sitebuild): generation in a
+    forked process while this one loads MkDocs (none with --jobs 1), then the MkDocs builds."""
+    from .sitebuild import build
+
+    def generate() -> int:
+        with collector_paused():
+            return cmd_generate(args)
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
-    status, building = build_editions(configs, args.strict)
+    status, timing = build(generate, configs, args.strict, [args.out / "docs" / lang for lang in ("ja", "en")],
+                           background=args.jobs != 1)
     if status == 0:
-        print(f"build: generation {generation:.2f} s, MkDocs {loading + building:.2f} s "
-              f"({len(configs)} edition(s))", file=sys.stderr)
+        print(f"build: generation {timing.generation:.3f} s (the build waited {timing.waited:.3f} s for it, "
+              f"loading MkDocs meanwhile), MkDocs {timing.mkdocs:.3f} s ({len(configs)} edition(s))", file=sys.stderr)
     return status
 
 

@@ -17,17 +17,20 @@ from typing import Union
 # ---------------------------------------------------------------- inline nodes
 @dataclass(frozen=True)
 class Text:
+    """Characters of running text, shown literally."""
     text: str
 
 
 @dataclass(frozen=True)
 class FootnoteRef:
+    """A footnote marker in running text, pointing at footnote `number`."""
     number: int
     line: int          # source line of the marker
 
 
 @dataclass(frozen=True)
 class Link:
+    """A URL in running text (rejoined where the extraction split it over lines)."""
     url: str
 
 
@@ -66,6 +69,7 @@ class Artifact:
 # --------------------------------------------------------------------- blocks
 @dataclass
 class Block:
+    """A block of the document; `id` is its stable segment id, the lines its extent in the source."""
     id: str = ""
     first_line: int = 0
     last_line: int = 0
@@ -73,6 +77,7 @@ class Block:
 
 @dataclass
 class Paragraph(Block):
+    """A paragraph of running text, its broken lines joined."""
     inlines: list[Inline] = field(default_factory=list)
     indented: bool = False
 
@@ -91,6 +96,7 @@ class RunInTitle(Block):
 
 @dataclass
 class ListItem(Block):
+    """One item of an `ItemList`, with the lists nested under it."""
     inlines: list[Inline] = field(default_factory=list)
     children: list["ItemList"] = field(default_factory=list)
 
@@ -114,6 +120,7 @@ Bilingual = dict                 # {"ja": ..., "en": ...}
 
 @dataclass
 class MatrixRow:
+    """One row of a `MatrixTable`: its label in both languages, one symbol per column."""
     label: Bilingual = field(default_factory=dict)
     cells: list[str] = field(default_factory=list)       # one symbol per column, "-" for blank
     decision: str = ""
@@ -136,6 +143,7 @@ class MatrixTable(Block):
 
 @dataclass
 class Member(Block):
+    """One member in a list of committee members."""
     mark: str = ""            # ◎ chair, ○ deputy chair, or ""
     name: str = ""            # as printed, spaces included
     affiliation: str = ""
@@ -143,11 +151,13 @@ class Member(Block):
 
 @dataclass
 class MemberList(Block):
+    """A list of committee members (name and affiliation in columns)."""
     members: list[Member] = field(default_factory=list)
 
 
 @dataclass
 class Section(Block):
+    """A numbered or titled section: its heading, its anchor, its blocks and subsections."""
     level: int = 1
     anchor: str = ""
     title: list[Inline] = field(default_factory=list)
@@ -160,18 +170,21 @@ class Section(Block):
 
 @dataclass
 class Footnote(Block):
+    """A footnote body, found at a page bottom and moved out of the running text."""
     number: int = 0
     lines: list[list[Inline]] = field(default_factory=list)   # one entry per printed line group
 
 
 @dataclass
 class TitleField(Block):
+    """One line of a title page: title, subtitle, date or issuer."""
     role: str = ""            # title | subtitle | date | issuer
     text: str = ""
 
 
 @dataclass
 class TitleBlock(Block):
+    """The title page of a document."""
     fields: list[TitleField] = field(default_factory=list)
 
     def get(self, role: str) -> list[str]:
@@ -180,6 +193,7 @@ class TitleBlock(Block):
 
 @dataclass
 class Meta:
+    """A document's metadata, from its `meta.yml`."""
     slug: str
     title: str = ""
     title_en: str = ""
@@ -195,6 +209,7 @@ class Meta:
 
 @dataclass
 class Document:
+    """One parsed source text: title page, blocks, sections, footnotes and the artifacts set aside."""
     meta: Meta
     source_path: str
     title_block: TitleBlock

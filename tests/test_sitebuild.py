@@ -1,12 +1,14 @@
-"""The site build in one process: the same site as `mkdocs build` per edition, and MkDocs'
-warnings stop a strict build with the configuration named."""
+"""The full build in one run: the same site as the generator and `mkdocs build` per edition;
+generation beside MkDocs' start, and its failures, MkDocs' warnings and broken configurations
+stop the build with the file named."""
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from generator.sitebuild import build_editions
+from generator.sitebuild import Background, build
 
 from conftest import ROOT, SRC, build_site, copy_docs
 
@@ -41,7 +43,7 @@ def test_one_process_writes_the_site_mkdocs_build_writes_per_edition(tmp_path):
 
 def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build_editions([config], strict=True)
+    status, _ = build(lambda: 0, [config], strict=True, docs_dirs=[])
     err = capfd.readouterr().err
     assert status == 1
     assert "WARNING" in err and "missing.md" in err                 # what and where
@@ -50,7 +52,7 @@ def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd
 
 def test_without_strict_the_warning_is_shown_and_the_site_built(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build_editions([config], strict=False)
+    status, _ = build(lambda: 0, [config], strict=False, docs_dirs=[])
     assert status == 0
     assert "missing.md" in capfd.readouterr().err
     assert (tmp_path / "site" / "index.html").exists()
@@ -61,8 +63,33 @@ def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_bu
     bad.parent.mkdir()
     bad.write_text("site_name: t\nnav: [x\n", encoding="utf-8")
     good = small_project(tmp_path / "good", "# A\n", strict=True)
-    status, _ = build_editions([bad, good], strict=True)
+    status, _ = build(lambda: 0, [bad, good], strict=True, docs_dirs=[])
     err = capfd.readouterr().err
     assert status == 1
     assert f"{bad}: error:" in err and "line 3" in err
     assert not (tmp_path / "good" / "site").exists()
+
+
+def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tmp_path):
+    marker = tmp_path / "pid"
+
+    def generate():
+        marker.write_text(str(os.getpid()))
+        time.sleep(0.2)
+        return 3
+    status, took, waited = Background(generate).wait()
+    assert (status, int(marker.read_text()) != os.getpid()) == (3, True)
+    assert 0.2 <= took < 5 and waited <= took + 0.05
+
+
+def test_a_generation_that_fails_or_crashes_stops_the_build_before_mkdocs(tmp_path, capfd):
+    config = small_project(tmp_path, "# A\n", strict=True)
+
+    def crash():
+        raise RuntimeError("a bug in a stage")
+    for generate, background in ((lambda: 1, True), (crash, True), (lambda: 1, False)):
+        status, _ = build(generate, [config], strict=True, docs_dirs=[tmp_path / "made"], background=background)
+        assert status == 1
+        assert not (tmp_path / "site").exists()
+    assert "RuntimeError: a bug in a stage" in capfd.readouterr().err
+    assert (tmp_path / "made").is_dir()                  # the docs_dir exists before MkDocs reads the config
