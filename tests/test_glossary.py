@@ -239,7 +239,7 @@ def test_the_matcher_follows_the_longest_bounded_form_rule_on_random_text(glossa
     from hypothesis import given, settings, strategies as st
     matcher = glossary.matcher(lang)
     forms = sorted(matcher.terms)
-    pieces = st.sampled_from(forms + ["ア", "あ", "x", "X", "１", "の", " ", "・", "ー", "漢"])
+    pieces = st.sampled_from(forms + ["ア", "あ", "x", "X", "１", "の", " ", "・", "ー", "漢", "\u212a", "ｱ", "Ａ"])
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(pieces, max_size=8))
@@ -247,3 +247,17 @@ def test_the_matcher_follows_the_longest_bounded_form_rule_on_random_text(glossa
         text = "".join(parts)
         assert matcher.find(text) == _longest_bounded(matcher.terms, text, matcher._fold)
     check()
+
+
+def test_the_word_classes_of_the_pattern_are_the_scripts_and_folding_keeps_each_script(glossary):
+    """The matcher checks boundaries on the folded text, with character classes: both must agree,
+    character by character, with `script`, the rule the reference above spells out."""
+    import re
+    from generator.glossary import WORD_CHARACTERS, script
+    classes = {name: re.compile(f"[{chars}]") for name, chars in WORD_CHARACTERS.items()}
+    fold = glossary.matcher("en")._fold
+    for o in range(0x110000):
+        c = chr(o)
+        of = script(c)
+        assert [n for n, cls in classes.items() if cls.match(c)] == ([of] if of in classes else []), hex(o)
+        assert script(fold(c)[0]) == of, hex(o)
