@@ -148,7 +148,9 @@ def collector_paused():
             gc.enable()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, exiting: bool = False) -> int:
+    """Run a command; `exiting`: the process ends right after (`python -m generator`), so the
+    collector, once paused, is not resumed (resuming it would walk every object once more)."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder")
@@ -176,5 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build":
         return cmd_build(args)             # pauses the collector for generation only, not for MkDocs
+    command = {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command]
+    if exiting:
+        gc.disable()
+        return command(args)
     with collector_paused():
-        return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)
+        return command(args)

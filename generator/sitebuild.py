@@ -19,6 +19,7 @@ above the warnings that strict mode counts, so it never stopped a build.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -54,6 +55,7 @@ class Background:
         self.pid = os.fork()
         if self.pid == 0:                                        # the child: run, report the seconds, exit
             os.close(self.pipe)
+            gc.disable()                     # it exits right after: collecting would only walk its objects again
             status = 1
             try:
                 status = fn()
