@@ -68,13 +68,14 @@ def cmd_generate(args) -> int:
 def cmd_build(args) -> int:
     """Generation, and MkDocs for each edition, in one run (see sitebuild): generation in a
     forked process while this one loads MkDocs (none with --jobs 1), then the MkDocs builds."""
+    from .languages import LANGUAGES
     from .sitebuild import build
 
     def generate() -> int:
         with collector_paused():
             return cmd_generate(args)
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
-    status, timing = build(generate, configs, args.strict, [args.out / "docs" / lang for lang in ("ja", "en")],
+    status, timing = build(generate, configs, args.strict, [args.out / "docs" / lang for lang in LANGUAGES],
                            background=args.jobs != 1)
     if status == 0:
         print(f"build: generation {timing.generation:.3f} s (the build waited {timing.waited:.3f} s for it, "
@@ -135,22 +136,22 @@ def cmd_linkcheck(args) -> int:
 
 
 @contextmanager
-def collector_paused():
+def collector_paused(resume: bool = True):
     """A run builds one large tree of objects that lives until its end; the cyclic garbage
     collector would walk that tree again at every collection (about a tenth of a cold
-    generation). Paused for one command only, so that a long `mkdocs serve` collects as usual."""
+    generation). Paused for one command only, so that a long `mkdocs serve` collects as usual;
+    not `resume`d when the process ends right after (resuming would walk every object once more)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
+        if was_enabled and resume:
             gc.enable()
 
 
 def main(argv: list[str] | None = None, exiting: bool = False) -> int:
-    """Run a command; `exiting`: the process ends right after (`python -m generator`), so the
-    collector, once paused, is not resumed (resuming it would walk every object once more)."""
+    """Run a command; `exiting`: the process ends right after (`python -m generator`)."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--src", type=Path, default=ROOT / "docs_src", help="documents folder")
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder")
@@ -178,9 +179,5 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     args = parser.parse_args(argv)
     if args.command == "build":
         return cmd_build(args)             # pauses the collector for generation only, not for MkDocs
-    command = {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command]
-    if exiting:
-        gc.disable()
-        return command(args)
-    with collector_paused():
-        return command(args)
+    with collector_paused(resume=not exiting):
+        return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)

@@ -109,8 +109,8 @@ class Matcher:
     (katakana, Latin, hiragana: one look-behind per script, before the forms beginning in it);
     a form that would end inside a word gives way to the longest shorter one that does not.
     Kanji compounds have no visible boundary: longer forms win instead. (A Python loop over
-    the trie cost a quarter of a document's time; checking where forms begin in Python, a
-    twentieth.)"""
+    the trie cost a quarter of a document's time. The look-behinds are one per script, not
+    one per form: a look-ahead after each form's end took 30 ms to compile, more than it saved.)"""
 
     def __init__(self, forms: list[tuple[str, str]], ignore_case: bool = False):
         self.ignore_case = ignore_case

@@ -42,7 +42,3 @@ class LastChanged:
             elif line:
                 dates.setdefault(line.split("/", 1)[0], date)      # newest first: keep the first date seen
         return dates
-
-
-def last_changed(src: Path) -> dict[str, str]:
-    return LastChanged(src).dates()

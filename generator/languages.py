@@ -13,6 +13,7 @@ from .translation import Catalog
 from .urls import UrlStyle
 
 SOURCE_LANG = "ja"
+LANGUAGES = (SOURCE_LANG, "en")         # the editions, the source's first (its build empties the site folder)
 
 LABELS = {
     "ja": {

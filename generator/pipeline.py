@@ -33,11 +33,11 @@ from .documents import SOURCE_NAME, discover, input_key, load_document
 from .faithfulness import artifact_summary
 from .glossary import GLOSSARY_NAME, Glossary, check_translation_terms, check_unused_forms, forms_in, load_glossary
 from .incremental import Stamps, stamps, still_written
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .memos import next_document
 from .model import Document
 from .segments import segments
-from .site import LANGUAGES, DocumentSummary, document_coverage, document_output, document_usage, write_files
+from .site import DocumentSummary, document_coverage, document_output, document_usage, write_files
 from .translation import Catalog, load_catalog, po_path
 from .urls import UrlStyle
 from .workers import map_items

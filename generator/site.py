@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import html_attr, html_text
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .model import Document, MatrixTable, Meta, Section, plain_text
 from .render import document_title, page_path, render_document
@@ -30,7 +30,6 @@ from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
 from .workers import map_items
 
-LANGUAGES = ("ja", "en")
 EDITIONS_APART = 100    # documents from which the editions' corpus pages are written on two cores
                         # (about 1.5 ms per document; starting two workers costs about 40 ms)
 
