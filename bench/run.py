@@ -100,7 +100,8 @@ def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
 
 def full_build(work: Path, runs: int = 1) -> tuple[float, float, float, float, float]:
     """The full build from nothing, as `make site` runs it: `python -m generator build` (generation
-    in a forked process while MkDocs and the configurations load, then MkDocs for both editions),
+    in a forked process while MkDocs and the configurations load, then MkDocs for each edition as
+    soon as it is written),
     the median of `runs`, into new folders (see `cold_generation`). (wall seconds, peak MiB, and
     as the command measured them: the generator's own seconds, the seconds the build waited for
     it, MkDocs' seconds.)"""
@@ -347,7 +348,8 @@ def main() -> None:
             "and the disk is synced before each step.\n"
             "The baseline is plain `mkdocs build` (both editions, one process each) of the Markdown the generator\n"
             "wrote. The full build is `python -m generator build` (what `make site` runs): generation in a forked\n"
-            "process while MkDocs and the two configurations load, then MkDocs for both editions. It measures its\n"
+            "process while MkDocs and the two configurations load, then MkDocs for each edition as soon as it is\n"
+            "written (the English one is generated while MkDocs builds the Japanese one). It measures its\n"
             "parts itself; the generator share is the time the build waited for generation over the build's\n"
             "wall time (what the generator adds to it), and in brackets the generator's own time over the\n"
             "same wall time. Full builds are the median of three (up to 10 documents) or one.\n\n"

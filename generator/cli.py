@@ -12,6 +12,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from .diagnostics import Reporter
 from .incremental import fingerprint, remember, unchanged
@@ -30,7 +31,9 @@ def print_diagnostics(report: Reporter, fmt: str) -> None:
             print(d, file=sys.stderr)
 
 
-def cmd_generate(args) -> int:
+def cmd_generate(args, edition_ready: Callable[[str], None] | None = None) -> int:
+    """Write the Markdown; `edition_ready(language)` is called as soon as an edition is complete
+    (its documents, corpus pages and navigation), while the next one is still being written."""
     start = time.perf_counter()
     fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
     previous = None if args.force else unchanged(args.out, fp)
@@ -44,22 +47,34 @@ def cmd_generate(args) -> int:
     from .history import LastChanged
     changes = LastChanged(args.src)         # git runs while the stages are imported
     from .pipeline import Editions, load
-    from .site import write_site
+    from .site import write_edition
     from .urls import UrlStyle
     report = Reporter()
     editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
-    inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
-    print_diagnostics(report, "text")
+    corpus: dict[str, list] = {"written": [], "produced": []}      # the corpus pages' files
+
+    def edition_done(lang, inputs) -> None:
+        """The documents' part of an edition is written (the diagnostics are all known by the
+        first): its corpus pages, unless the build stops."""
+        if lang.is_source:
+            print_diagnostics(report, "text")
+        if report.failing(args.strict):
+            return
+        written, produced = write_edition([r.summary for r in inputs.documents], args.out, inputs.glossary,
+                                          editions.urls, lang.code)
+        corpus["written"] += written
+        corpus["produced"] += produced
+        if edition_ready is not None:
+            edition_ready(lang.code)
+    inputs = load(args.src, report, args.out / "cache", args.jobs, editions, edition_done)
     if report.failing(args.strict):
         # the documents' own pages may be rewritten (each worker writes its valid document), but the
         # corpus pages and navigation are not, nothing is remembered, and MkDocs does not run
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    written, produced = write_site([r.summary for r in inputs.documents], args.out, inputs.glossary, editions.urls,
-                                   args.jobs)
-    remember(args.out, fp, produced, report.diagnostics)
-    written += inputs.written
+    remember(args.out, fp, corpus["produced"], report.diagnostics)
+    written = corpus["written"] + inputs.written
     print(f"generate: {len(inputs.documents)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
@@ -67,19 +82,21 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """Generation, and MkDocs for each edition, in one run (see sitebuild): generation in a
-    forked process while this one loads MkDocs (none with --jobs 1), then the MkDocs builds."""
+    forked process while this one loads MkDocs, then builds each edition as soon as it is
+    written (none forked with --jobs 1: generation first, then the MkDocs builds)."""
     from .languages import LANGUAGES
     from .sitebuild import build
 
-    def generate() -> int:
+    def generate(edition_ready: Callable[[str], None]) -> int:
         with collector_paused():
-            return cmd_generate(args)
+            return cmd_generate(args, edition_ready)
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
-    status, timing = build(generate, configs, args.strict, [args.out / "docs" / lang for lang in LANGUAGES],
+    status, timing = build(generate, configs, args.strict, {lang: args.out / "docs" / lang for lang in LANGUAGES},
                            background=args.jobs != 1)
     if status == 0:
         print(f"build: generation {timing.generation:.3f} s (the build waited {timing.waited:.3f} s for it, "
-              f"loading MkDocs meanwhile), MkDocs {timing.mkdocs:.3f} s ({len(configs)} edition(s))", file=sys.stderr)
+              f"loading MkDocs, then building the editions written, meanwhile), MkDocs {timing.mkdocs:.3f} s "
+              f"({len(configs)} edition(s))", file=sys.stderr)
     return status
 
 

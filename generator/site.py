@@ -5,7 +5,7 @@ Per document (`document_output`, `document_usage`, `document_coverage`, `write_f
      edition — pages and table CSVs, written to `build/docs/<lang>/<slug>/`, and a
      `DocumentOutput` (title, navigation, paths, search entries) — the glossary terms of its
      sections and its translation coverage.
-Over the corpus (`write_site`): in, each document's `DocumentSummary`; out, the home page,
+Over the corpus (`write_edition`, per edition): in, each document's `DocumentSummary`; out, the home page,
      the editors' translation status page, the glossary page and downloads, the search index
      and `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`).
 A file is rewritten only when its bytes change, and files no longer produced are removed,
@@ -21,17 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import html_attr, html_text
-from .languages import LANGUAGES, Language
+from .languages import Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .model import Document, MatrixTable, Meta, Section, plain_text
 from .render import document_title, page_path, render_document
 from .segments import segments
 from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
-from .workers import map_items
-
-EDITIONS_APART = 100    # documents from which the editions' corpus pages are written on two cores
-                        # (about 1.5 ms per document; starting two workers costs about 40 ms)
 
 
 def front_matter(meta: dict) -> str:
@@ -313,15 +309,9 @@ def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage
     return written, produced + [nav]
 
 
-def write_site(docs: list[DocumentSummary], out: Path, glossary: Glossary | None,
-               urls: UrlStyle, jobs: int = 1) -> tuple[list[Path], list[Path]]:
-    """The corpus pages of every language edition, from each document's summary (the editions
-    on `jobs` processes when the corpus is large); returns (files rewritten, files produced —
-    the documents' own files included)."""
+def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, urls: UrlStyle,
+                  code: str) -> tuple[list[Path], list[Path]]:
+    """The corpus pages of one language edition, from each document's summary (with its part of
+    this edition); returns (files rewritten, files produced — the documents' own files included)."""
     usage = usage_index(docs, glossary) if glossary is not None else {}
-
-    def edition(code: str) -> tuple[list[Path], list[Path]]:
-        return write_language(docs, Language(code, {}, glossary, urls), out, usage)
-    editions = map_items(edition, LANGUAGES, jobs if len(docs) >= EDITIONS_APART else 1, min_items=1)
-    return ([path for written, _ in editions for path in written],
-            [path for _, produced in editions for path in produced])
+    return write_language(docs, Language(code, {}, glossary, urls), out, usage)

@@ -1,6 +1,7 @@
 """The full build in one run: generation, and MkDocs for each language edition.
 
-In:  a function that generates the Markdown (returning an exit status); the MkDocs
+In:  a function that generates the Markdown (returning an exit status, and saying when each
+     edition is written through the function it is given); the MkDocs
      configuration file of each edition (the Japanese one first: its build empties the site
      folder the English one is built into); strict or not.
 Out: the built site; MkDocs' warnings and errors on stderr as `WARNING - message`; a
@@ -11,7 +12,9 @@ Out: the built site; MkDocs' warnings and errors on stderr as `WARNING - message
 `mkdocs build` per edition: Python, MkDocs, Material and Python-Markdown start once, not
 three times. Generation runs in a forked process while this one loads MkDocs and the
 editions' configurations (Material, the Markdown extensions: a fifth of the build of the
-real documents), so the build waits for the generator only for what is left of it then.
+real documents), so the build waits for the generator only for what is left of it then. And
+each edition is built as soon as it is written: the generator's workers write the English
+edition while MkDocs builds the Japanese one, on the core MkDocs (one thread) leaves idle.
 Where there is no `fork`, generation runs first, here.
 
 It also makes strict mode strict: `mkdocs build --strict --quiet` raises the logger's level
@@ -37,48 +40,65 @@ LOGGER = "mkdocs"
 class Timing:
     """Seconds of a build's parts."""
     generation: float = 0.0          # the generator's own time, from start to end (its imports included)
-    waited: float = 0.0              # what the build waited for it after loading MkDocs (what it added)
+    waited: float = 0.0              # what the build waited for it before each edition (what it added)
     mkdocs: float = 0.0              # loading MkDocs and the configurations, and building every edition
 
 
 class Background:
-    """A function run in a forked process from now on; `wait` gives its status and seconds.
-    Without `fork`, it runs when waited for."""
+    """A function run in a forked process from now on. It is given a function to call with a
+    language code when that edition is written; `until` waits for that (or for its end), and
+    `wait` for its end, giving its status and seconds. Without `fork`, it runs when first waited for."""
 
-    def __init__(self, fn: Callable[[], int], fork: bool = True):
+    def __init__(self, fn: Callable[[Callable[[str], None]], int], fork: bool = True):
         self.fn, self.pid, self.start = fn, None, time.perf_counter()
+        self.ready: set[str] = set()
+        self.status: int | None = None
+        self.took = self.waited = 0.0
         if not fork or "fork" not in multiprocessing.get_all_start_methods():
             return
         sys.stdout.flush()
         sys.stderr.flush()
-        self.pipe, writer = os.pipe()
+        reader, writer = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:                                        # the child: run, report the seconds, exit
-            os.close(self.pipe)
+            os.close(reader)
             gc.disable()                     # it exits right after: collecting would only walk its objects again
             status = 1
             try:
-                status = fn()
+                status = fn(lambda code: os.write(writer, f"ready {code}\n".encode()))
             except BaseException:                                # a crash is printed, and fails the build
                 traceback.print_exc()
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
-                os.write(writer, f"{time.perf_counter() - self.start:.6f}".encode())
+                os.write(writer, f"took {time.perf_counter() - self.start:.6f}\n".encode())
                 os._exit(status)
         os.close(writer)
+        self.messages = os.fdopen(reader, "rb")
+
+    def until(self, code: str | None = None) -> int | None:
+        """Wait until the edition `code` is written (None: until the end); None if the function is
+        still running then, else its exit status."""
+        waiting = time.perf_counter()
+        if self.pid is None and self.status is None:
+            self.status = self.fn(lambda code: None)
+            self.took = time.perf_counter() - waiting
+        while self.status is None and (code is None or code not in self.ready):
+            line = self.messages.readline().decode()
+            if line.startswith("ready "):
+                self.ready.add(line.split()[1])
+            elif line.startswith("took "):
+                self.took = float(line.split()[1])
+            elif not line:                                       # it ended
+                self.messages.close()
+                self.status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        self.waited += time.perf_counter() - waiting
+        return self.status
 
     def wait(self) -> tuple[int, float, float]:
-        """(exit status, the function's seconds, the seconds spent waiting here)."""
-        waiting = time.perf_counter()
-        if self.pid is None:
-            status = self.fn()
-            took = time.perf_counter() - waiting
-            return status, took, took
-        _, code = os.waitpid(self.pid, 0)
-        with os.fdopen(self.pipe, "rb") as reader:
-            took = float(reader.read() or 0)
-        return os.waitstatus_to_exitcode(code), took, time.perf_counter() - waiting
+        """(exit status, the function's seconds, the seconds spent waiting for it here)."""
+        status = self.until(None)
+        return status, self.took, self.waited
 
 
 class _Levelled(logging.Formatter):
@@ -86,13 +106,17 @@ class _Levelled(logging.Formatter):
         return f"{record.levelname:<7} -  {record.getMessage()}"
 
 
-def build(generate: Callable[[], int], configs: list[Path], strict: bool, docs_dirs: list[Path],
-          background: bool = True) -> tuple[int, Timing]:
+def build(generate: Callable[[Callable[[str], None]], int], configs: list[Path], strict: bool,
+          docs_dirs: dict[str, Path], background: bool = True) -> tuple[int, Timing]:
     """Generate (in the background unless not `background`), load MkDocs and each configuration
-    meanwhile, then build each edition in turn; stop at the first failure. `docs_dirs`, the folders
-    generation writes, are made first: MkDocs refuses a configuration whose docs_dir does not exist."""
-    for folder in docs_dirs:
+    meanwhile, then build each edition in turn, as soon as generation says it is written
+    (`generate` is given the function to say so, with the edition's language); stop at the first
+    failure. `docs_dirs`, the folder of each edition, are made first: MkDocs refuses a
+    configuration whose docs_dir does not exist. A configuration whose docs_dir is none of them
+    waits for the whole generation."""
+    for folder in docs_dirs.values():
         folder.mkdir(parents=True, exist_ok=True)
+    editions = {folder.resolve(): code for code, folder in docs_dirs.items()}
     timing = Timing()
     generation = Background(generate, fork=background)
     start = time.perf_counter()
@@ -114,27 +138,27 @@ def build(generate: Callable[[], int], configs: list[Path], strict: bool, docs_d
             except MkDocsException as e:                         # an invalid configuration
                 problem = f"{path}: error: {e.format_message()}"
                 break
-        timing.mkdocs = time.perf_counter() - start
-        status, timing.generation, timing.waited = generation.wait()
-        if status:
-            return status, timing
         if problem:
-            print(problem, file=sys.stderr)
-            return 1, timing
-        start = time.perf_counter()
-        try:
-            for path, config in loaded:
+            status = generation.until(None)
+            if not status:
+                print(problem, file=sys.stderr)
+            return status or 1, timing
+        for path, config in loaded:
+            status = generation.until(editions.get(Path(config.docs_dir).resolve()))
+            if status:
+                return status, timing
+            try:
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build_site(config)
                 finally:
                     config.plugins.on_shutdown()
-        except Abort as e:                                       # strict warnings, a build error: logged above
-            print(f"{path}: error: MkDocs stopped: {e.format_message()} (the messages above say what and "
-                  "where)", file=sys.stderr)
-            return 1, timing
-        finally:
-            timing.mkdocs += time.perf_counter() - start
+            except Abort as e:                                   # strict warnings, a build error: logged above
+                print(f"{path}: error: MkDocs stopped: {e.format_message()} (the messages above say what and "
+                      "where)", file=sys.stderr)
+                return 1, timing
+        return generation.until(None), timing
     finally:
         logger.removeHandler(handler)
-    return 0, timing
+        timing.generation, timing.waited = generation.took, generation.waited
+        timing.mkdocs = time.perf_counter() - start - timing.waited

@@ -1,27 +1,35 @@
-"""Per-document work on every core.
+"""Per-document work on every core, in stages.
 
-In:  a function of one item (a document folder to parse, a document to render) and
-     the list of items; the number of worker processes wanted.
-Out: the function's results in the order of the items — computed by forked worker
-     processes when there are enough items to pay for them, else in this process.
-     The results are the same either way (a test compares the bytes written).
+In:  the stages of the work on one item (the first takes the item, each later one what the
+     stage before it kept of that item, in the same process), the items with the work each is
+     expected to cost, the number of worker processes wanted, and a function to call as soon as
+     every item has passed a stage.
+Out: each stage's results in the order of the items, computed by forked worker processes when
+     there are enough items to pay for them, else in this process. The results are the same
+     either way (a test compares the bytes written).
 
-Workers are forked after the inputs are in memory, so they inherit them and only an
-item's index travels to a worker; its result travels back pickled. Without `fork`
-(or with one core, or few items) everything runs here, in order.
+Each worker is forked after the inputs are in memory, so it inherits them (functions and
+closures included: nothing is sent to it). The workers take the items one by one through the
+first stage, the costliest first, each the next one left, so that they finish together; then
+each passes the items it took through the later stages, keeping what the next stage needs of
+an item in its own memory. Each result is sent back pickled as soon as it is made. So this
+process hears that a stage is finished (the Japanese edition, say) while the workers go on
+with the next (the English one). Without `fork` (or with one core, or few items) everything
+runs here, stage after stage.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, Sequence, TypeVar
-
-T = TypeVar("T")
-R = TypeVar("R")
+import traceback
+from typing import Any, Callable, Sequence
 
 MIN_ITEMS = 8          # below this, starting workers costs more than it saves
 
-_task: tuple[Callable, Sequence] | None = None      # what the forked workers run (inherited, not pickled)
+Stage = Callable[[Any], tuple[Any, Any]]     # what one item kept so far → (its result, what the next stage gets)
+Passed = Callable[[int, list], None]         # (stage number, every item's result of that stage)
+
+_FAILED = -1                                 # the stage number of a worker's report of an exception
 
 
 def cores() -> int:
@@ -32,22 +40,81 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _run(index: int):
-    fn, items = _task
-    return fn(items[index])
-
-
-def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int = 0, min_items: int = MIN_ITEMS) -> list[R]:
-    """[fn(item) for item in items], on `jobs` processes (0: one per core)."""
-    global _task
-    jobs = min(jobs or cores(), len(items))
-    if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(item) for item in items]
-    from concurrent.futures import ProcessPoolExecutor      # imported only when used (10 ms)
-    _task = (fn, items)
+def _work(stages: Sequence[Stage], items: Sequence, order: list[int], taken, conn) -> None:
+    """A worker: takes the next item in `order` not yet `taken` by another through the first stage
+    until none is left, then its own items through each later stage; sends each result as
+    (stage, index, result)."""
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunk = max(1, len(items) // (jobs * 32))
-            return list(pool.map(_run, range(len(items)), chunksize=chunk))
+        mine = []                                # (index, what the next stage gets)
+        while True:
+            with taken.get_lock():
+                n = taken.value
+                taken.value += 1
+            if n >= len(order):
+                break
+            result, kept = stages[0](items[order[n]])
+            conn.send((0, order[n], result))
+            mine.append((order[n], kept))
+        for number, stage in enumerate(stages[1:], 1):
+            for j, (i, kept) in enumerate(mine):
+                result, kept = stage(kept)
+                conn.send((number, i, result))
+                mine[j] = (i, kept)
+    except BaseException:
+        conn.send((_FAILED, -1, traceback.format_exc()))
     finally:
-        _task = None
+        conn.close()
+
+
+def map_stages(stages: Sequence[Stage], items: Sequence, jobs: int = 0, costs: Sequence[float] | None = None,
+               passed: Passed | None = None, min_items: int | None = None) -> list[list]:
+    """For each stage, [result of that stage for item in items], on `jobs` processes (0: one per
+    core); `passed(k, results)` is called here once every item has passed stage k, in stage order.
+    Fewer than `min_items` items (default `MIN_ITEMS`) run here."""
+    jobs = min(jobs or cores(), len(items))
+    min_items = MIN_ITEMS if min_items is None else min_items
+    results: list[list] = [[None] * len(items) for _ in stages]
+    if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        kept = list(items)
+        for number, stage in enumerate(stages):
+            for i in range(len(items)):
+                results[number][i], kept[i] = stage(kept[i])
+            if passed:
+                passed(number, results[number])
+        return results
+    from multiprocessing.connection import wait      # imported only when used
+    context = multiprocessing.get_context("fork")
+    # the costliest items first, so that no worker is left with a large one when the others are done
+    order = sorted(range(len(items)), key=lambda i: -costs[i]) if costs else list(range(len(items)))
+    taken = context.Value("q", 0)                # how many items of `order` the workers have taken
+    workers = {}
+    for _ in range(jobs):
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(stages, items, order, taken, writer), daemon=True)
+        process.start()
+        writer.close()
+        workers[reader] = process
+    counts, announced = [0] * len(stages), 0
+    try:
+        while workers:
+            for reader in wait(list(workers)):
+                try:
+                    number, i, result = reader.recv()
+                except EOFError:                     # its share done (or it died: then items are missing)
+                    workers.pop(reader).join()
+                    continue
+                if number == _FAILED:
+                    raise RuntimeError(f"a worker process failed:\n{result}")
+                results[number][i] = result
+                counts[number] += 1
+                while announced < len(stages) and counts[announced] == len(items):
+                    if passed:
+                        passed(announced, results[announced])
+                    announced += 1
+        if announced < len(stages):
+            raise RuntimeError("a worker process ended before its share was done (killed, or out of memory?)")
+    finally:
+        for process in workers.values():
+            process.terminate()
+            process.join()
+    return results

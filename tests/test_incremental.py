@@ -148,15 +148,3 @@ def test_a_cached_document_whose_pages_were_edited_or_removed_is_made_anew(tmp_p
     assert files(out) == good
     after = snapshot(out)
     assert sorted(p for p in after if before.get(p) != after[p]) == sorted([edited, removed])   # no other file
-
-
-def test_the_editions_corpus_pages_written_side_by_side_are_the_same(tmp_path, monkeypatch):
-    from generator import site
-    from generator.cli import main
-    src = _corpus(tmp_path / "src", 2)
-    assert main(["--src", str(src), "--out", str(tmp_path / "one"), "generate", "--jobs", "1"]) == 0
-    monkeypatch.setattr(site, "EDITIONS_APART", 1)             # two documents are enough to use the workers
-    assert main(["--src", str(src), "--out", str(tmp_path / "two"), "generate", "--jobs", "2"]) == 0
-    assert files(tmp_path / "one") == files(tmp_path / "two") and len(files(tmp_path / "two")) > 20
-    state = (tmp_path / "two" / "state.json").read_text(encoding="utf-8")
-    assert '"docs/en/glossary.md"' in state and '"docs/ja/index.md"' in state     # produced by either worker

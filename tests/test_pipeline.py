@@ -73,3 +73,20 @@ def test_each_worker_writes_its_documents_files_and_sends_back_only_their_paths(
             assert not hasattr(output, "files")                   # no page text travels back
     assert sorted(inputs.written) == sorted(out / "docs" / code / path for r in inputs.documents
                                              for code, o in r.summary.outputs.items() for path in o.paths)
+
+
+def test_each_edition_is_announced_once_written_the_japanese_first_with_every_diagnostic(tmp_path, monkeypatch):
+    from generator import workers
+    monkeypatch.setattr(workers, "MIN_ITEMS", 1)              # two documents are enough to use the workers
+    src = _flawed_corpus(tmp_path)
+    for jobs in (1, 2):
+        out, report, seen = tmp_path / f"build-{jobs}", Reporter(), []
+
+        def edition_done(lang, inputs):
+            complete = all((out / "docs" / lang.code / path).is_file()
+                           for r in inputs.documents for path in r.summary.outputs[lang.code].paths)
+            seen.append((lang.code, complete, len(report.diagnostics)))
+        inputs = load(src, report, jobs=jobs, editions=Editions(out, UrlStyle(), {}), edition_done=edition_done)
+        assert [(code, complete) for code, complete, _ in seen] == [("ja", True), ("en", True)]
+        assert seen[0][2] == len(report.diagnostics) > 0         # every diagnostic known at the first
+        assert all(set(r.summary.outputs) == {"ja", "en"} for r in inputs.documents)

@@ -43,7 +43,7 @@ def test_one_process_writes_the_site_mkdocs_build_writes_per_edition(tmp_path):
 
 def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build(lambda: 0, [config], strict=True, docs_dirs=[])
+    status, _ = build(lambda ready: 0, [config], strict=True, docs_dirs={})
     err = capfd.readouterr().err
     assert status == 1
     assert "WARNING" in err and "missing.md" in err                 # what and where
@@ -52,7 +52,7 @@ def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd
 
 def test_without_strict_the_warning_is_shown_and_the_site_built(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build(lambda: 0, [config], strict=False, docs_dirs=[])
+    status, _ = build(lambda ready: 0, [config], strict=False, docs_dirs={})
     assert status == 0
     assert "missing.md" in capfd.readouterr().err
     assert (tmp_path / "site" / "index.html").exists()
@@ -63,7 +63,7 @@ def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_bu
     bad.parent.mkdir()
     bad.write_text("site_name: t\nnav: [x\n", encoding="utf-8")
     good = small_project(tmp_path / "good", "# A\n", strict=True)
-    status, _ = build(lambda: 0, [bad, good], strict=True, docs_dirs=[])
+    status, _ = build(lambda ready: 0, [bad, good], strict=True, docs_dirs={})
     err = capfd.readouterr().err
     assert status == 1
     assert f"{bad}: error:" in err and "line 3" in err
@@ -73,7 +73,7 @@ def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_bu
 def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tmp_path):
     marker = tmp_path / "pid"
 
-    def generate():
+    def generate(ready):
         marker.write_text(str(os.getpid()))
         time.sleep(0.2)
         return 3
@@ -85,11 +85,46 @@ def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tm
 def test_a_generation_that_fails_or_crashes_stops_the_build_before_mkdocs(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n", strict=True)
 
-    def crash():
+    def crash(ready):
         raise RuntimeError("a bug in a stage")
-    for generate, background in ((lambda: 1, True), (crash, True), (lambda: 1, False)):
-        status, _ = build(generate, [config], strict=True, docs_dirs=[tmp_path / "made"], background=background)
+    for generate, background in ((lambda ready: 1, True), (crash, True), (lambda ready: 1, False)):
+        status, _ = build(generate, [config], strict=True, docs_dirs={"ja": tmp_path / "made"}, background=background)
         assert status == 1
         assert not (tmp_path / "site").exists()
     assert "RuntimeError: a bug in a stage" in capfd.readouterr().err
     assert (tmp_path / "made").is_dir()                  # the docs_dir exists before MkDocs reads the config
+
+
+def test_each_edition_is_built_as_soon_as_it_is_written_while_generation_goes_on(tmp_path):
+    ja = small_project(tmp_path / "ja", "# ja\n", strict=True)
+    en = small_project(tmp_path / "en", "# en\n", strict=True)
+    docs = {"ja": tmp_path / "ja" / "docs", "en": tmp_path / "en" / "docs"}
+
+    def generate(ready):
+        """The Japanese edition is ready; the English one only once the Japanese site is built."""
+        ready("ja")
+        deadline = time.monotonic() + 20
+        while not (tmp_path / "ja" / "site" / "index.html").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if not (tmp_path / "ja" / "site" / "index.html").exists():
+            return 5                                  # MkDocs waited for the end: it would never come
+        ready("en")
+        return 0
+    status, timing = build(generate, [ja, en], strict=True, docs_dirs=docs)
+    assert status == 0
+    assert (tmp_path / "en" / "site" / "index.html").exists()
+    assert timing.waited < timing.generation
+
+
+def test_a_generation_failing_after_an_edition_was_built_stops_the_build(tmp_path, capfd):
+    ja = small_project(tmp_path / "ja", "# ja\n", strict=True)
+    en = small_project(tmp_path / "en", "# en\n", strict=True)
+    docs = {"ja": tmp_path / "ja" / "docs", "en": tmp_path / "en" / "docs"}
+
+    def generate(ready):
+        ready("ja")
+        raise RuntimeError("the English edition broke")
+    status, _ = build(generate, [ja, en], strict=True, docs_dirs=docs)
+    assert status == 1
+    assert "RuntimeError: the English edition broke" in capfd.readouterr().err
+    assert not (tmp_path / "en" / "site").exists()

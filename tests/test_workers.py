@@ -1,25 +1,79 @@
-"""Per-document work on every core: same results, in order, whichever way they are computed."""
+"""Per-document work on every core, in stages: same results, in order, whichever way they are
+computed; a stage is announced as soon as every item has passed it, while the workers go on."""
 import os
+import time
 
-from generator.workers import map_items
+import pytest
+
+from generator.workers import map_stages
 
 
 def _pid_and_square(n):
-    return os.getpid(), n * n
+    return (os.getpid(), n * n), n
+
+
+def _pid_and_cube(n):
+    return (os.getpid(), n ** 3), None
 
 
 def test_results_come_back_in_the_order_of_the_items_from_worker_processes():
-    results = map_items(_pid_and_square, list(range(40)), jobs=2, min_items=1)
-    assert [square for _, square in results] == [n * n for n in range(40)]
-    assert {pid for pid, _ in results} - {os.getpid()}          # computed elsewhere, really
+    squares, cubes = map_stages([_pid_and_square, _pid_and_cube], list(range(40)), jobs=2, min_items=1)
+    assert [square for _, square in squares] == [n * n for n in range(40)]
+    assert [cube for _, cube in cubes] == [n ** 3 for n in range(40)]
+    assert {pid for pid, _ in squares} - {os.getpid()}          # computed elsewhere, really
+    # a later stage of an item runs in the process that kept what the stage before it left
+    assert [pid for pid, _ in squares] == [pid for pid, _ in cubes]
 
 
-def test_one_job_or_few_items_run_here():
-    assert {pid for pid, _ in map_items(_pid_and_square, list(range(20)), jobs=1)} == {os.getpid()}
-    assert {pid for pid, _ in map_items(_pid_and_square, [1, 2, 3], jobs=2)} == {os.getpid()}
+def test_one_job_or_few_items_run_here_with_the_same_results():
+    here = map_stages([_pid_and_square, _pid_and_cube], list(range(20)), jobs=1)
+    assert {pid for stage in here for pid, _ in stage} == {os.getpid()}
+    assert {pid for pid, _ in map_stages([_pid_and_square], [1, 2, 3], jobs=2)[0]} == {os.getpid()}
+    there = map_stages([_pid_and_square, _pid_and_cube], list(range(20)), jobs=2, min_items=1)
+    assert [[value for _, value in stage] for stage in here] == [[value for _, value in stage] for stage in there]
 
 
 def test_a_closure_over_unpicklable_state_works_in_the_workers():
     lock_like = (lambda: None)                      # not picklable: it must be inherited, not sent
-    results = map_items(lambda n: (lock_like is not None, n + 1), list(range(10)), jobs=2, min_items=1)
-    assert results == [(True, n + 1) for n in range(10)]
+    results = map_stages([lambda n: ((lock_like is not None, n + 1), None)], list(range(10)), jobs=2, min_items=1)
+    assert results == [[(True, n + 1) for n in range(10)]]
+
+
+def test_a_stage_is_announced_while_the_workers_are_at_the_next(tmp_path):
+    flag = tmp_path / "first stage announced"
+
+    def second(n):
+        """Waits (at most 20 s) for the announcement of the first stage, made in the parent."""
+        deadline = time.monotonic() + 20
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return flag.exists(), None
+    announced = []
+
+    def passed(number, results):
+        announced.append((number, list(results)))
+        if number == 0:
+            flag.touch()
+    results = map_stages([lambda n: (n, n), second], list(range(10)), jobs=2, min_items=1, passed=passed)
+    assert results[1] == [True] * 10                 # the workers saw it before their second stage ended
+    assert announced == [(0, list(range(10))), (1, [True] * 10)]     # each stage once, complete, in order
+
+
+def test_a_failing_item_fails_the_run_with_the_workers_traceback():
+    def stage(n):
+        if n == 7:
+            raise ValueError("item seven is broken")
+        return n, None
+    with pytest.raises(RuntimeError, match="(?s)worker process failed.*ValueError: item seven is broken"):
+        map_stages([stage], list(range(10)), jobs=2, min_items=1)
+
+
+def test_the_workers_take_the_costliest_item_first_and_then_the_next_one_left():
+    def slow_first(n):
+        time.sleep(1.0 if n == 3 else 0.01)
+        return os.getpid(), None
+    costs = [1] * 10
+    costs[3] = 100                                   # item 3 is the costliest: it is taken first
+    [pids] = map_stages([slow_first], list(range(10)), jobs=2, costs=costs, min_items=1)
+    others = {pid for i, pid in enumerate(pids) if i != 3}
+    assert others == {next(pid for i, pid in enumerate(pids) if i != 3)} != {pids[3]}   # the other worker did the rest
