@@ -306,7 +306,7 @@ def main() -> None:
             row(f"synthetic corpus ({n} documents): generation", g, gm,
                 f"{1000 * g / n:.1f} ms/document; CPU {gc:.2f} s on {workers.cores()} cores")
             row(f"synthetic corpus ({n} documents): MkDocs only (baseline)", b, bm, f"{1000 * b / n:.1f} ms/document")
-            full = full_build(work, 3 if n <= 10 else 1)
+            full = full_build(work, 3 if n <= 100 else 1)
             full_build_row(row, f"synthetic corpus ({n} documents): full build", full, b)
             timings[n] = (g, full[0], gm)
             noop, nm, err, _ = repeated(work)
@@ -352,7 +352,7 @@ def main() -> None:
             "written (the English one is generated while MkDocs builds the Japanese one). It measures its\n"
             "parts itself; the generator share is the time the build waited for generation over the build's\n"
             "wall time (what the generator adds to it), and in brackets the generator's own time over the\n"
-            "same wall time. Full builds are the median of three (up to 10 documents) or one.\n\n"
+            "same wall time. Full builds are the median of three (up to 100 documents) or one.\n\n"
             "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
             + "\n\n".join(notes) + "\n\n## Where the time goes\n\n"
             "Generation of the real documents in one process (`--jobs 1`), cumulative seconds:\n\n```\n" + profile
