@@ -51,10 +51,13 @@ site: deps $(BYTECODE)
 	$(PY) -m generator linkcheck site
 	@echo "site: built into site/ (Japanese) and site/en/ (English)"
 
-# Live preview of one edition (SERVE_LANG=en for English); edits in docs_src/ regenerate the pages.
+# Live preview of one edition (SERVE_LANG=en for English); edits in docs_src/ regenerate the pages,
+# and MkDocs rebuilds only those whose Markdown changed (--dirty). SERVE_FLAGS= rebuilds every
+# page at every change (theme work in overrides/).
 SERVE_LANG ?= ja
+SERVE_FLAGS ?= --dirty
 serve: generate
-	$(MKDOCS) serve -f $(if $(filter en,$(SERVE_LANG)),mkdocs.en.yml,mkdocs.yml)
+	$(MKDOCS) serve $(SERVE_FLAGS) -f $(if $(filter en,$(SERVE_LANG)),mkdocs.en.yml,mkdocs.yml)
 
 # The offline bundle: the whole bilingual site with .html links, zipped; works unzipped from disk.
 offline: deps $(BYTECODE)

@@ -185,6 +185,54 @@ def corpus(work: Path, n: int) -> None:
         po.save(str(dest / "en.po"))
 
 
+def serve_flags() -> list[str]:
+    """The flags `make serve` gives `mkdocs serve`."""
+    return re.search(r"^SERVE_FLAGS \?= ?(.*)$", (ROOT / "Makefile").read_text(), re.M).group(1).split()
+
+
+def preview(work: Path, flags: list[str]) -> tuple[float, float, int]:
+    """The edit-preview loop as `make serve` runs it (`mkdocs serve` with `flags`, the Japanese
+    edition): (seconds until it serves, seconds from saving one PO entry to the served side-by-side
+    page showing it, MkDocs builds the edit set off)."""
+    import socket
+    import urllib.request
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    slug = sorted(p.parent.name for p in (work / "docs_src").glob("isecg*/source.txt"))[0]
+    url = f"http://127.0.0.1:{port}/{slug}/parallel/"
+
+    def page() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+        except OSError:
+            return ""
+    with tempfile.NamedTemporaryFile("w+", encoding="utf-8", suffix=".log") as log:
+        start = time.perf_counter()
+        server = subprocess.Popen([PY, "-m", "mkdocs", "serve", *flags, "-f", str(configs(work)[0]),
+                                   "-a", f"127.0.0.1:{port}"], cwd=work, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            while "Serving on" not in Path(log.name).read_text(encoding="utf-8"):
+                time.sleep(0.05)
+            started = time.perf_counter() - start
+            po_path = work / "docs_src" / slug / "en.po"
+            po = polib.pofile(str(po_path), wrapwidth=0)
+            entry = next(e for e in po if e.msgctxt == "6-p3")
+            old, new = ("In particular", "Specifically") if "In particular" in entry.msgstr else ("Specifically", "In particular")
+            entry.msgstr = entry.msgstr.replace(old, new)
+            saved = time.perf_counter()
+            po.save(str(po_path))
+            while new not in page():
+                time.sleep(0.02)
+            shown = time.perf_counter() - saved
+            time.sleep(2)                # a second build set off by the first would have begun by now
+            builds = Path(log.name).read_text(encoding="utf-8").split("Serving on", 1)[1].count("Building documentation")
+        finally:
+            server.terminate()
+            server.wait()
+    return started, shown, builds
+
+
 def site_sizes(site: Path) -> tuple[int, int]:
     """(bytes of the whole site, gzip bytes of one document page with the assets it loads, fonts excluded)."""
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
@@ -289,6 +337,10 @@ def main() -> None:
         changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
         row("real documents (2): one PO entry edited", one, om,
             f"{rewritten(err)} files rewritten: {', '.join(changed)}")
+        for flags, what in ((serve_flags(), "`make serve`"), ([], "`mkdocs serve` rebuilding every page")):
+            started, shown, builds = preview(work, flags)
+            row(f"real documents (2): edit shown by {what}", shown, "",
+                f"one PO entry saved → the served page shows it; {builds} build(s); the server started in {started:.2f} s")
         notes.append(search_timing(work / "site"))
         total, page_gz = site_sizes(work / "site")
         notes.append(f"Output: whole site {total / 1e6:.2f} MB (both editions, all files); one document page "
@@ -317,6 +369,11 @@ def main() -> None:
             edit_one_po_entry(work / "docs_src" / "isecg-coordination-000" / "en.po")
             one, om, err, _ = generate(work)
             row(f"synthetic corpus ({n} documents): one PO entry edited", one, om, f"{rewritten(err)} files rewritten")
+            for flags, what in ((serve_flags(), "`make serve`"), ([], "`mkdocs serve` rebuilding every page")):
+                if flags or n <= 100:
+                    started, shown, builds = preview(work, flags)
+                    row(f"synthetic corpus ({n} documents): edit shown by {what}", shown, "",
+                        f"{builds} build(s); the server started in {started:.2f} s")
             if n == max(int(x) for x in args.sizes.split(",") if x):
                 notes.append(f"With {n} documents, " + search_timing(work / "site"))
             # kept until the end (not deleted now, for the reason in cold_generation)
@@ -352,7 +409,10 @@ def main() -> None:
             "written (the English one is generated while MkDocs builds the Japanese one). It measures its\n"
             "parts itself; the generator share is the time the build waited for generation over the build's\n"
             "wall time (what the generator adds to it), and in brackets the generator's own time over the\n"
-            "same wall time. Full builds are the median of three (up to 100 documents) or one.\n\n"
+            "same wall time. Full builds are the median of three (up to 100 documents) or one.\n"
+            "The edit-preview loop: `mkdocs serve` of the Japanese edition as `make serve` runs it, one PO entry\n"
+            "saved, the time until the served side-by-side page shows it (one run; up to 100 documents also\n"
+            "without `--dirty`, every page rebuilt at every change).\n\n"
             "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
             + "\n\n".join(notes) + "\n\n## Where the time goes\n\n"
             "Generation of the real documents in one process (`--jobs 1`), cumulative seconds:\n\n```\n" + profile

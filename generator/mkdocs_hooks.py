@@ -9,19 +9,37 @@ Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document
      third of MkDocs' time for a `search/search_index.json` nothing loads; under
      `mkdocs serve`, the Markdown regenerated from `docs_src/` before each build, so
      that an edit of a source text, a PO file or the metadata shows in the browser
-     within seconds.
+     within seconds: only `docs_src/` is watched (the docs_dir is the generator's
+     output: watching it too built every edit twice), and with `--dirty` (`make serve`)
+     MkDocs rebuilds only the pages whose Markdown the edit changed, its warning that a
+     dirty build may leave other pages' navigation stale left out (it is expected there,
+     and would stop every rebuild in strict mode).
 """
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 _serving = False
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def on_startup(command, dirty=False, **kwargs):
     global _serving
     _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Watch docs_src/ (in config.watch), not the docs_dir the generator writes from it."""
+    server.unwatch(config.docs_dir)
+    return server
 
 
 SEARCH_PLUGIN = "material/search"
