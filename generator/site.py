@@ -237,6 +237,7 @@ def _block_ids(block) -> list[str]:
 def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Language, index: dict) -> str:
     label, code = lang.label, lang.code
     titles = {d.meta.slug: html_text(d.outputs[code].title) for d in docs}
+    colon = "：" if code == "ja" else ": "
 
     def use_link(slug: str, page: str, anchor: str, title: str) -> str:
         return (f'<a href="{lang.urls.href("glossary.md", page, anchor)}">'
@@ -265,8 +266,13 @@ def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Languag
         uses = index.get(term.id, [])
         if uses:
             rows.append((label("first_appears"), use_link(*uses[0])))
-            links = "".join(f"<li>{use_link(*use)}</li>" for use in uses)
-            rows.append((label("appears_in"), f'<ul class="appears-in">{links}</ul>'))
+            by_document: dict[str, list[str]] = {}          # each document named once, its sections after it
+            for slug, page, anchor, title in uses:
+                by_document.setdefault(slug, []).append(
+                    f'<a href="{lang.urls.href("glossary.md", page, anchor)}">{html_text(title)}</a>')
+            items = "".join(f'<li><span class="appears-doc">{titles[slug]}</span>{colon}{" · ".join(links)}</li>'
+                            for slug, links in by_document.items())
+            rows.append((label("appears_in"), f'<ul class="appears-in">{items}</ul>'))
         dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
         parts.append(f'<dl class="glossary-entry" data-term="{term.id}">{dl}</dl>')
     return "\n\n".join(parts) + "\n"

@@ -186,6 +186,10 @@ def test_glossary_page_lists_every_term_in_order_with_links_that_resolve(built_s
     assert "損害賠償請求権" in cross and "mutual waiver" in cross
     links = soup.select("dl[data-term='cross-waiver'] .appears-in a")
     assert len(links) >= 2
+    for entry in soup.select("dl.glossary-entry"):             # each document named once, its sections after it
+        documents = [li.select_one(".appears-doc").get_text() for li in entry.select(".appears-in li")]
+        assert len(documents) == len(set(documents))
+        assert all(li.select("a") for li in entry.select(".appears-in li"))
     first = [dd for dt, dd in zip(soup.select("dl[data-term='cross-waiver'] dt"),
                                   soup.select("dl[data-term='cross-waiver'] dd")) if dt.get_text() in ("初出", "First appears in")]
     assert first and first[0].a["href"] == links[0]["href"]
