@@ -148,3 +148,22 @@ def test_a_cached_document_whose_pages_were_edited_or_removed_is_made_anew(tmp_p
     assert files(out) == good
     after = snapshot(out)
     assert sorted(p for p in after if before.get(p) != after[p]) == sorted([edited, removed])   # no other file
+
+
+def test_files_no_longer_produced_are_removed_from_both_editions(tmp_path):
+    src = _corpus(tmp_path / "src", 2)
+    out = tmp_path / "build"
+    generate(src, out)
+    gone = [out / "docs" / lang / "leo-activity-2025-1" / "index.md" for lang in ("ja", "en")]
+    stray = out / "docs" / "ja" / "by-hand.md"
+    other = out / "docs" / "ja" / "picture.png"                   # not a kind the generator writes
+    assert all(p.exists() for p in gone)
+    stray.write_text("left here", encoding="utf-8")
+    other.write_bytes(b"png")
+    shutil.rmtree(src / "leo-activity-2025-1")
+    done = generate(src, out)
+    assert not any(p.exists() for p in gone) and not stray.exists()
+    assert not list((out / "docs" / "ja" / "leo-activity-2025-1").rglob("*.md"))
+    assert other.exists()
+    assert "leo-activity-2025-1" not in (out / "nav" / "en.json").read_text(encoding="utf-8")
+    assert "1 document(s)" in done
