@@ -97,7 +97,7 @@ def document_result(folder: Path, src: Path, glossary: Glossary | None
     usage, forms = None, set()
     if glossary is not None:
         check_translation_terms(glossary, doc, segments(doc), catalog, terms)
-        usage, forms = document_usage(doc, glossary), forms_in(glossary, segments(doc))
+        usage, forms = document_usage(doc, glossary, catalog), forms_in(glossary, segments(doc))
     summary = DocumentSummary(doc.meta, {}, document_coverage(doc, catalog), usage)
     result = DocumentResult(summary, forms, artifact_summary(doc), parsed.diagnostics, translated.diagnostics,
                             terms.diagnostics)

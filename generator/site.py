@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import html_attr, html_text
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
+from .inline import MARKER
 from .model import Document, MatrixTable, Meta, Section, plain_text
 from .render import document_title, page_path, render_document
 from .segments import segments
@@ -49,7 +50,8 @@ class DocumentOutput:
     search: str                     # its search index entries, as comma-separated JSON objects
 
 
-Usage = list[tuple[str, str, str, str]]   # (term id, page, section anchor, section title) for one document
+Usage = list[tuple[str, str, str, dict[str, str]]]   # (term id, page, section anchor, section title by
+                                                     # language) for one document
 
 
 @dataclass
@@ -148,7 +150,7 @@ def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]
 def search_entries(doc: Document, lang: Language) -> list[dict]:
     """A document's entries in the edition's search index: one per section (and the landing page)."""
     entries = []
-    texts = {seg.id: re.sub(r"\[\d+\]", "", lang.text(doc.meta.slug, seg.id, seg.source)[0]) for seg in segments(doc)}
+    texts = {seg.id: MARKER.sub("", lang.text(doc.meta.slug, seg.id, seg.source)[0]) for seg in segments(doc)}
     title = document_title(doc, lang)
     for page, section, ids in section_segments(doc):
         body = " ".join(texts[i] for i in ids if i in texts and (section is None or i != section.id))
@@ -193,29 +195,36 @@ def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict
     return output, files
 
 
-def document_usage(doc: Document, glossary: Glossary) -> Usage:
+def document_usage(doc: Document, glossary: Glossary, catalog: Catalog | None) -> Usage:
     """The glossary terms each section of a document uses in its Japanese (the section itself, not
-    its subsections), in reading order; terms of one section in glossary order."""
+    its subsections), in reading order; terms of one section in glossary order. Each section's
+    title in every language: its translation (footnote markers left out), or the Japanese while
+    it has none, as the section's own page shows it."""
     matcher = glossary.matcher("ja")
     order = {t.id: i for i, t in enumerate(glossary.terms)}
     sources = {seg.id: seg.source for seg in segments(doc)}
+    translations = [Language(code, {doc.meta.slug: catalog} if catalog else {}) for code in LANGUAGES]
     usage: Usage = []
     for page, section, ids in section_segments(doc):
         if section is None:
             continue
         found = {t for i in ids if i in sources for _, _, t in matcher.find(sources[i])}
-        title = plain_text(section.title)
-        usage += [(term, page, section.anchor, title) for term in sorted(found, key=order.__getitem__)]
+        if not found:
+            continue
+        titles = {lang.code: plain_text(section.title) if lang.is_source else
+                  MARKER.sub("", lang.text(doc.meta.slug, section.id, sources[section.id])[0])
+                  for lang in translations}
+        usage += [(term, page, section.anchor, titles) for term in sorted(found, key=order.__getitem__)]
     return usage
 
 
-def usage_index(docs: list[DocumentSummary], glossary: Glossary) -> dict[str, list[tuple[str, str, str, str]]]:
+def usage_index(docs: list[DocumentSummary], glossary: Glossary) -> dict[str, list[tuple[str, str, str, dict]]]:
     """Term id → the sections whose Japanese uses it, in reading order: (document slug, page, anchor,
-    section title), from each document's `document_usage`."""
+    section title by language), from each document's `document_usage`."""
     index: dict[str, list] = {t.id: [] for t in glossary.terms}
     for doc in docs:
-        for term, page, anchor, title in doc.usage or []:
-            index[term].append((doc.meta.slug, page, anchor, title))
+        for term, page, anchor, titles in doc.usage or []:
+            index[term].append((doc.meta.slug, page, anchor, titles))
     return index
 
 
@@ -240,9 +249,9 @@ def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Languag
     titles = {d.meta.slug: html_text(d.outputs[code].title) for d in docs}
     colon = "：" if code == "ja" else ": "
 
-    def use_link(slug: str, page: str, anchor: str, title: str) -> str:
+    def use_link(slug: str, page: str, anchor: str, title: dict[str, str]) -> str:
         return (f'<a href="{lang.urls.href("glossary.md", page, anchor)}">'
-                f'{titles[slug]} — {html_text(title)}</a>')
+                f'{titles[slug]} — {html_text(title[code])}</a>')
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
              f'<a href="{lang.urls.href("glossary.md", "glossary.tbx")}" download>TBX (ISO 30042)</a> · '
@@ -270,7 +279,7 @@ def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Languag
             by_document: dict[str, list[str]] = {}          # each document named once, its sections after it
             for slug, page, anchor, title in uses:
                 by_document.setdefault(slug, []).append(
-                    f'<a href="{lang.urls.href("glossary.md", page, anchor)}">{html_text(title)}</a>')
+                    f'<a href="{lang.urls.href("glossary.md", page, anchor)}">{html_text(title[code])}</a>')
             items = "".join(f'<li><span class="appears-doc">{titles[slug]}</span>{colon}{" · ".join(links)}</li>'
                             for slug, links in by_document.items())
             rows.append((label("appears_in"), f'<ul class="appears-in">{items}</ul>'))

@@ -1,4 +1,5 @@
 """The bilingual glossary: matching in Japanese running text, links and tooltips, pages, checks, exports."""
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -190,6 +191,9 @@ def test_glossary_page_lists_every_term_in_order_with_links_that_resolve(built_s
         documents = [li.select_one(".appears-doc").get_text() for li in entry.select(".appears-in li")]
         assert len(documents) == len(set(documents))
         assert all(li.select("a") for li in entry.select(".appears-in li"))
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for a in soup.select(".appears-in a, .appears-in .appears-doc"):   # titles in the page's language
+        assert bool(japanese.search(a.get_text())) == (lang == "ja"), a.get_text()
     first = [dd for dt, dd in zip(soup.select("dl[data-term='cross-waiver'] dt"),
                                   soup.select("dl[data-term='cross-waiver'] dd")) if dt.get_text() in ("初出", "First appears in")]
     assert first and first[0].a["href"] == links[0]["href"]

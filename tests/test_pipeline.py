@@ -56,7 +56,10 @@ def test_terms_per_section_and_coverage_come_with_each_document(tmp_path):
     (src / "glossary.yml").write_bytes((SRC / "glossary.yml").read_bytes())
     inputs = load(src, Reporter(), jobs=1)
     [result] = inputs.documents
-    assert ("cross-waiver", "leo-activity-2025/4.md", "4-4", "（４）政府（文部科学省等）：") in result.summary.usage
+    assert ("cross-waiver", "leo-activity-2025/4.md", "4-4",
+            {"ja": "（４）政府（文部科学省等）：",
+             "en": "(4) Government (Ministry of Education, Culture, Sports, Science and Technology (MEXT), etc.):"}
+            ) in result.summary.usage
     cov = result.summary.coverage
     doc = load_document(src / "leo-activity-2025", Reporter(), src.parent)
     assert cov.total == len(segments(doc)) and cov.translated == cov.total
