@@ -24,6 +24,7 @@ from .units import segment
 SOURCE_NAME = "source.txt"
 META_NAME = "meta.yml"
 META_FIELDS = set(Meta.__dataclass_fields__) - {"slug"}
+ENGLISH_FIELDS = ("issuer", "date_note", "description")      # each with its `<field>_en`
 
 
 def discover(src: Path) -> list[Path]:
@@ -36,8 +37,9 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     path = folder / META_NAME
     if not path.exists():
         return meta
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yamlfiles.load(path.read_text(encoding="utf-8")) or {}
+        data = yamlfiles.load(text) or {}
     except yamlfiles.YAMLError as e:
         report.error(str(path), yamlfiles.error_line(e), "meta-yaml",
                      f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")
@@ -51,6 +53,13 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
                         f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
             continue
         setattr(meta, key, value if value is not None else "")
+    lines = text.splitlines()
+    for field in ENGLISH_FIELDS:
+        shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
+        if shown and not getattr(meta, f"{field}_en"):
+            line = next((no for no, text in enumerate(lines, 1) if text.startswith(f"{field}:")), 1)
+            report.warn(str(path), line, "meta-no-english",
+                        f"{field} has no English, so the English edition shows it in Japanese; add {field}_en")
     return meta
 
 

@@ -200,7 +200,8 @@ class Meta:
     issuer: str = ""
     issuer_en: str = ""
     date: str = ""            # ISO date, or "" where the text gives none
-    date_note: str = ""
+    date_note: str = ""       # the date as the text prints it, or what stands for it
+    date_note_en: str = ""    # its English (shown where there is no ISO date)
     source_url: str = ""
     description: str = ""
     description_en: str = ""

@@ -346,7 +346,7 @@ def provenance_html(w: PageWriter) -> str:
     if issuer:
         rows.append((label("issuer"), html_text(issuer)))
     if m.date or m.date_note:
-        rows.append((label("date"), html_text(m.date if en and m.date else (m.date_note or m.date))))
+        rows.append((label("date"), html_text((m.date or m.date_note_en or m.date_note) if en else (m.date_note or m.date))))
     if m.source_url:
         rows.append((label("original"), url_link(m.source_url)))
     else:

@@ -86,7 +86,7 @@ def home_page(docs: list[DocumentSummary], lang: Language) -> str:
     for doc in docs:
         m = doc.meta
         issuer = m.issuer if lang.is_source else (m.issuer_en or m.issuer)
-        date = (m.date_note or m.date) if lang.is_source else m.date
+        date = (m.date_note or m.date) if lang.is_source else (m.date or m.date_note_en)
         facts = " / ".join(html_text(x) for x in (issuer, date) if x)
         home, parallel = (lang.urls.href("index.md", f"{m.slug}/{p}.md") for p in ("index", "parallel"))
         items.append(f'<li><a href="{html_attr(home)}">{html_text(doc.outputs[lang.code].title)}</a>'

@@ -40,3 +40,25 @@ def test_metadata_is_optional_and_used_when_present(tmp_path):
     prov = soup.select_one("aside.provenance")
     assert "月面活動ワーキンググループ" in prov.get_text()
     assert prov.select_one("a[href='https://www.example.go.jp/wg1.pdf']") is not None
+
+
+def test_metadata_without_its_english_is_a_warning_at_its_line_and_the_english_is_shown_where_given(tmp_path):
+    from generator.diagnostics import Reporter
+    from generator.documents import load_meta
+    folder = tmp_path / "src" / "lunar-wg-2026"
+    folder.mkdir(parents=True)
+    (folder / "source.txt").write_text(NEW_DOC, encoding="utf-8")
+    (folder / "meta.yml").write_text("title: 月面活動ＷＧ資料\nissuer: 月面活動ワーキンググループ\n"
+                                     "date_note: 令和８年春（日付の記載なし）\ndate_note_en: Spring 2026 (undated)\n",
+                                     encoding="utf-8")
+    report = Reporter()
+    load_meta(folder, report)
+    [warning] = report.diagnostics
+    assert (warning.code, warning.level, warning.line) == ("meta-no-english", "warning", 2)
+    assert "issuer_en" in warning.message
+    site = build_site(tmp_path / "src", tmp_path / "out")
+    for page, shown in (("lunar-wg-2026", "令和８年春（日付の記載なし）"), ("en/lunar-wg-2026", "Spring 2026 (undated)")):
+        soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert shown in soup.select_one("aside.provenance").get_text()
+    home = BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Spring 2026 (undated)" in home.select_one(".doc-facts").get_text()
