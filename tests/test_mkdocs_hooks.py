@@ -1,5 +1,6 @@
 """The live preview (`make serve`): a real `mkdocs serve` with the Makefile's flags; an edit in
-docs_src/ shows in the served page after one rebuild, of the pages the edit changed only."""
+docs_src/ (a translation, a source text) shows in the served pages after one rebuild, of the
+pages the edit changed only."""
 import os
 import re
 import shutil
@@ -8,7 +9,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import polib
 
@@ -34,7 +34,7 @@ def fetch(url: str) -> str:
         return ""
 
 
-def test_an_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
+def test_each_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
     assert "--dirty" in serve_flags()
     src = copy_docs(tmp_path / "src")
     shutil.copy(SRC / "glossary.yml", src / "glossary.yml")
@@ -62,12 +62,20 @@ def test_an_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
         entry = next(e for e in po if e.msgctxt == "6-p3")
         entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
         po.save(str(po_path))
-        wait_for(lambda: "Specifically" in fetch(url), "the edit in the served page")
+        wait_for(lambda: "Specifically" in fetch(url), "the translation edit in the served page")
         time.sleep(2)                    # a second rebuild, set off by the generator's own writes, would have begun
         after_start = log.read_text().split("Serving on", 1)[1]
         assert after_start.count("Building documentation") == 1, after_start
-        assert "WARNING" not in after_start and "ERROR" not in after_start and "Aborted" not in after_start, after_start
         assert untouched.stat().st_mtime_ns == before                      # a page the edit did not change
+        source = src / "isecg-coordination" / "source.txt"
+        source.write_text(source.read_text(encoding="utf-8").replace("６．まとめ", "６．まとめ（改訂）"), encoding="utf-8")
+        wait_for(lambda: "まとめ（改訂）" in fetch(f"http://127.0.0.1:{port}/isecg-coordination/"),
+                 "the source edit in the served page")
+        time.sleep(2)
+        after_start = log.read_text().split("Serving on", 1)[1]
+        assert after_start.count("Building documentation") == 2, after_start
+        assert "WARNING" not in after_start and "ERROR" not in after_start and "Aborted" not in after_start, after_start
+        assert untouched.stat().st_mtime_ns == before
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -1,13 +1,9 @@
-"""Publishing: Japanese search, the offline bundle from file://, 404, print, meta, links,
-reproducible builds and the editors' live preview."""
+"""Publishing: Japanese search, the offline bundle from file://, 404, print, meta, links and
+reproducible builds (the editors' live preview: test_mkdocs_hooks.py)."""
 import filecmp
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -17,7 +13,7 @@ from bs4 import BeautifulSoup
 from generator.diagnostics import Reporter
 from generator.linkcheck import check_links
 
-from conftest import ROOT, SRC, build_site, copy_docs, write_configs
+from conftest import ROOT, SRC, build_site, copy_docs
 
 pytestmark = pytest.mark.browser
 
@@ -243,45 +239,3 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
     assert len(files) > 50
     for a in files:
         assert a.read_bytes() == (second / a.relative_to(first)).read_bytes(), a
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_live_preview_reloads_an_edited_source_within_seconds(tmp_path):
-    src = copy_docs(tmp_path / "src", ["isecg-coordination"])
-    out = tmp_path / "out"
-    build_site(src, out, langs=("ja",))
-    config = write_configs(src, out, ("ja",))["ja"]
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-                               ], cwd=out, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/isecg-coordination/"
-
-    def fetch():
-        try:
-            return urllib.request.urlopen(url, timeout=2).read().decode("utf-8")
-        except OSError:
-            return ""
-    try:
-        deadline = time.time() + 30
-        while "ISECGでは" not in fetch() and time.time() < deadline:
-            time.sleep(0.3)
-        assert "まとめ" in fetch()
-        source = src / "isecg-coordination" / "source.txt"
-        source.write_text(source.read_text(encoding="utf-8").replace("６．まとめ", "６．まとめ（改訂）"), encoding="utf-8")
-        edited = time.time()
-        while "まとめ（改訂）" not in fetch() and time.time() < edited + 20:
-            time.sleep(0.3)
-        assert "まとめ（改訂）" in fetch()
-        print(f"live preview: change visible after {time.time() - edited:.1f} s")
-        assert time.time() - edited < 10
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()

@@ -118,3 +118,27 @@ def test_shipped_translations_are_complete(seed_docs, tmp_path):
         cov = coverage(segments(doc), cat)
         assert (cov.percent, cov.fuzzy) == (100.0, 0), slug
         assert report.diagnostics == [], slug
+
+
+def test_the_english_edition_shows_no_japanese_outside_what_is_marked_japanese(built_site):
+    """Every text of the English edition is English, except what is marked lang="ja" (the
+    side-by-side column, the Japanese of glossary terms): the glossary's bilingual headings (and
+    the table of contents made from them) and the bilingual 404 page aside."""
+    import re
+    from bs4 import BeautifulSoup
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    leaks = []
+    for page in sorted((built_site / "en").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        glossary = page.parent.name == "glossary"
+        for text in soup.find_all(string=japanese):
+            element = text.parent
+            if element.name in ("script", "style", "title") or page.name == "404.html":
+                continue
+            if any(a.get("lang", "").startswith("ja") for a in text.parents if hasattr(a, "get")):
+                continue
+            if glossary and (element.name == "h2" or element.find_parent(class_="md-nav")):
+                continue                                   # "anchor tenancy (アンカーテナンシー)"
+            leaks.append((str(page.relative_to(built_site)), element.name, text.strip()[:50]))
+    assert len(list((built_site / "en").rglob("*.html"))) > 10
+    assert leaks == []
