@@ -70,6 +70,7 @@ class DocumentResult:
 
 @dataclass
 class Inputs:
+    """Every document's result and the glossary: what the corpus pages are made of."""
     documents: list[DocumentResult]
     glossary: Glossary | None
     written: list[Path]                          # the documents' own files rewritten (with `Editions`)
@@ -195,10 +196,11 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
             report.diagnostics.extend(glossary_report.diagnostics)
             report.diagnostics.extend(d for r in inputs.documents for d in r.terms)
         else:
-            for document, made in zip(inputs.documents, results):
-                if made is not None:                 # (results from a worker are copies)
-                    document.summary.outputs[languages[number].code] = made[0]
-                    inputs.written += made[1]
+            for document, edition in zip(inputs.documents, results):
+                if edition is not None:              # (None: from the cache, or not rendered)
+                    output, written = edition
+                    document.summary.outputs[languages[number].code] = output    # (a worker's result is a copy)
+                    inputs.written += written
         if languages and edition_done is not None:
             edition_done(languages[number], inputs)
 
