@@ -57,7 +57,7 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     for field in ENGLISH_FIELDS:
         shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
         if shown and not getattr(meta, f"{field}_en"):
-            line = next((no for no, text in enumerate(lines, 1) if text.startswith(f"{field}:")), 1)
+            line = next((no for no, printed in enumerate(lines, 1) if printed.startswith(f"{field}:")), 1)
             report.warn(str(path), line, "meta-no-english",
                         f"{field} has no English, so the English edition shows it in Japanese; add {field}_en")
     return meta
