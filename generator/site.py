@@ -243,14 +243,14 @@ def _block_ids(block) -> list[str]:
     return ids
 
 
-def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Language, index: dict) -> str:
+def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Language) -> str:
     label, code = lang.label, lang.code
+    index = usage_index(docs, glossary)
     titles = {d.meta.slug: html_text(d.outputs[code].title) for d in docs}
     colon = "：" if code == "ja" else ": "
 
-    def use_link(slug: str, page: str, anchor: str, title: dict[str, str]) -> str:
-        return (f'<a href="{lang.urls.href("glossary.md", page, anchor)}">'
-                f'{titles[slug]} — {html_text(title[code])}</a>')
+    def section_link(page: str, anchor: str, html: str) -> str:
+        return f'<a href="{lang.urls.href("glossary.md", page, anchor)}">{html}</a>'
     parts = [f"# {label('glossary')}", f'<p data-generated>{html_text(label("glossary_intro"))}</p>',
              f'<p class="glossary-downloads" data-generated>{html_text(label("downloads"))}: '
              f'<a href="{lang.urls.href("glossary.md", "glossary.tbx")}" download>TBX (ISO 30042)</a> · '
@@ -274,11 +274,11 @@ def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Languag
             rows.append((label("related"), links))
         uses = index.get(term.id, [])
         if uses:
-            rows.append((label("first_appears"), use_link(*uses[0])))
+            slug, page, anchor, title = uses[0]
+            rows.append((label("first_appears"), section_link(page, anchor, f"{titles[slug]} — {html_text(title[code])}")))
             by_document: dict[str, list[str]] = {}          # each document named once, its sections after it
             for slug, page, anchor, title in uses:
-                by_document.setdefault(slug, []).append(
-                    f'<a href="{lang.urls.href("glossary.md", page, anchor)}">{html_text(title[code])}</a>')
+                by_document.setdefault(slug, []).append(section_link(page, anchor, html_text(title[code])))
             items = "".join(f'<li><span class="appears-doc">{titles[slug]}</span>{colon}{" · ".join(links)}</li>'
                             for slug, links in by_document.items())
             rows.append((label("appears_in"), f'<ul class="appears-in">{items}</ul>'))
@@ -298,9 +298,12 @@ def nav_for(docs: list[DocumentSummary], lang: Language) -> list:
     return nav
 
 
-def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage: dict) -> tuple[list[Path], list[Path]]:
-    """Write the corpus pages of one language edition, next to the documents' own files (written
-    already); remove the files no longer produced. Return the files rewritten and all files produced."""
+def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, urls: UrlStyle,
+                  code: str) -> tuple[list[Path], list[Path]]:
+    """Write the corpus pages of one language edition, from each document's summary (with its part
+    of this edition, written already); remove the files no longer produced. Return the files
+    rewritten and all files produced, the documents' own files included."""
+    lang = Language(code, {}, glossary, urls)
     root = out / "docs" / lang.code
     written: list[Path] = []
     files: dict[Path, str] = {}
@@ -308,7 +311,7 @@ def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage
     files[root / "status.md"] = status_page(docs, lang)
     files[root / "search-index.js"] = search_index([d.outputs[lang.code].search for d in docs], lang)
     if lang.glossary is not None:
-        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang, usage)
+        files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang)
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)
         files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
@@ -324,10 +327,3 @@ def write_language(docs: list[DocumentSummary], lang: Language, out: Path, usage
             written.append(Path(stale))
     return written, produced + [nav]
 
-
-def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, urls: UrlStyle,
-                  code: str) -> tuple[list[Path], list[Path]]:
-    """The corpus pages of one language edition, from each document's summary (with its part of
-    this edition); returns (files rewritten, files produced — the documents' own files included)."""
-    usage = usage_index(docs, glossary) if glossary is not None else {}
-    return write_language(docs, Language(code, {}, glossary, urls), out, usage)
