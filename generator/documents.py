@@ -53,11 +53,10 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
                         f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
             continue
         setattr(meta, key, value if value is not None else "")
-    lines = text.splitlines()
     for field in ENGLISH_FIELDS:
         shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
         if shown and not getattr(meta, f"{field}_en"):
-            line = next((no for no, printed in enumerate(lines, 1) if printed.startswith(f"{field}:")), 1)
+            line = yamlfiles.line_of(yamlfiles.nodes_by_key(yamlfiles.compose(text)).get(field))
             report.warn(str(path), line, "meta-no-english",
                         f"{field} has no English, so the English edition shows it in Japanese; add {field}_en")
     return meta

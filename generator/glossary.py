@@ -223,15 +223,12 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
     except yamlfiles.YAMLError as e:
         report.error(shown, yamlfiles.error_line(e), "glossary-yaml", f"cannot read the glossary: {e}")
         return None
-    term_nodes = []
-    for key, value in getattr(root, "value", []):
-        if key.value == "terms":
-            term_nodes = value.value
+    term_nodes = getattr(yamlfiles.nodes_by_key(root).get("terms"), "value", [])
     terms: list[Term] = []
     ids: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}
     for i, raw in enumerate(data.get("terms") or []):
-        line = term_nodes[i].start_mark.line + 1 if i < len(term_nodes) else 1
+        line = yamlfiles.line_of(term_nodes[i] if i < len(term_nodes) else None)
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("ja"):
             report.error(shown, line, "glossary-term", "a term needs at least 'id' and 'ja'")
             continue

@@ -82,10 +82,6 @@ def raw_rows(flat: FlattenedTable) -> list[RawRow]:
 
 
 # ------------------------------------------------------------------ loading
-def _line_of(node) -> int:
-    return node.start_mark.line + 1 if node is not None else 1
-
-
 def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
     text = path.read_text(encoding="utf-8")
     try:
@@ -94,15 +90,12 @@ def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
     except yamlfiles.YAMLError as e:
         report.error(shown, yamlfiles.error_line(e), "table-yaml", f"cannot read the table data: {e}")
         return None
-    lines = {}
-    if root is not None and hasattr(root, "value"):
-        for key, value in root.value:
-            lines[key.value] = value
-    row_lines = [_line_of(n) for n in getattr(lines.get("rows"), "value", [])]
+    lines = yamlfiles.nodes_by_key(root)
+    row_lines = [yamlfiles.line_of(n) for n in getattr(lines.get("rows"), "value", [])]
 
     def need(key, kind):
         if not isinstance(data.get(key), kind):
-            report.error(shown, _line_of(lines.get(key)), "table-field",
+            report.error(shown, yamlfiles.line_of(lines.get(key)), "table-field",
                          f"'{key}' is missing or not a {kind.__name__}; see CONTRIBUTING.md, Tables")
             return False
         return True
@@ -123,16 +116,16 @@ def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
                              + [(g, f"group {i + 1}") for i, g in enumerate(table.groups)]
                              + [(x, "legend") for x in table.legend] + [(x, "notes") for x in table.notes]):
         if isinstance(bilingual, dict) and set(bilingual) - {"ja", "en", "span"}:
-            report.error(shown, _line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
+            report.error(shown, yamlfiles.line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
                          "table-field", f"{where} has unexpected keys {sorted(set(bilingual) - {'ja', 'en', 'span'})}"
                          f" — quote text that contains a comma or a colon")
             ok = False
         if not isinstance(bilingual, dict) or not bilingual.get("ja") or not bilingual.get("en"):
-            report.error(shown, _line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
+            report.error(shown, yamlfiles.line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
                          "table-language", f"{where} needs both 'ja' and 'en' text")
             ok = False
     if table.groups and sum(int(g.get("span", 0)) for g in table.groups) != ncol:
-        report.error(shown, _line_of(lines.get("groups")), "table-groups",
+        report.error(shown, yamlfiles.line_of(lines.get("groups")), "table-groups",
                      f"the group spans add up to {sum(int(g.get('span', 0)) for g in table.groups)}, "
                      f"but there are {ncol} columns")
         ok = False
