@@ -46,8 +46,9 @@ class Timing:
 
 class Background:
     """A function run in a forked process from now on. It is given a function to call with a
-    language code when that edition is written; `until` waits for that (or for its end), and
-    `wait` for its end, giving its status and seconds. Without `fork`, it runs when first waited for."""
+    language code when that edition is written; `until` waits for that (or for its end, giving its
+    status); `took` is then its seconds, `waited` the seconds spent waiting for it here. Without
+    `fork`, it runs when first waited for."""
 
     def __init__(self, fn: Callable[[Callable[[str], None]], int], fork: bool = True):
         self.fn, self.pid, self.start = fn, None, time.perf_counter()
@@ -94,11 +95,6 @@ class Background:
                 self.status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
         self.waited += time.perf_counter() - waiting
         return self.status
-
-    def wait(self) -> tuple[int, float, float]:
-        """(exit status, the function's seconds, the seconds spent waiting for it here)."""
-        status = self.until(None)
-        return status, self.took, self.waited
 
 
 class _Levelled(logging.Formatter):

@@ -77,9 +77,10 @@ def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tm
         marker.write_text(str(os.getpid()))
         time.sleep(0.2)
         return 3
-    status, took, waited = Background(generate).wait()
+    generation = Background(generate)
+    status = generation.until(None)
     assert (status, int(marker.read_text()) != os.getpid()) == (3, True)
-    assert 0.2 <= took < 5 and waited <= took + 0.05
+    assert 0.2 <= generation.took < 5 and generation.waited <= generation.took + 0.05
 
 
 def test_a_generation_that_fails_or_crashes_stops_the_build_before_mkdocs(tmp_path, capfd):
