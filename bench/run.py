@@ -68,6 +68,13 @@ def repeated(work: Path, *extra: str, runs: int = 3) -> tuple[float, float, str,
     return sorted(results, key=lambda r: r[0])[len(results) // 2]
 
 
+def set_aside(work: Path, name: str) -> None:
+    """An earlier run's output folder moved out of the way under a name of its own (not deleted:
+    see `cold_generation`)."""
+    if (work / name).exists():
+        (work / name).rename(work / f"{name}.earlier-{time.monotonic_ns()}")
+
+
 def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float]:
     """Generation from nothing (no earlier output, no cache), the median of `runs` runs: the
     machine's disk and CPU speed vary from run to run. An earlier run's output is moved aside,
@@ -75,9 +82,8 @@ def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float
     files deleted in the last minutes and scans past them, which would charge the next run for
     this script's own deletions (MkDocs, building into a new folder, pays no such cost)."""
     results = []
-    for i in range(runs):
-        if (work / "build").exists():
-            (work / "build").rename(work / f"build.earlier-{time.monotonic_ns()}")
+    for _ in range(runs):
+        set_aside(work, "build")
         results.append(generate(work))
     return sorted(results, key=lambda r: r[0])[len(results) // 2]
 
@@ -87,9 +93,8 @@ def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
     earlier build is moved aside, for the reason given in `cold_generation` (MkDocs would
     delete it first)."""
     results = []
-    for i in range(runs):
-        if (work / "site").exists():
-            (work / "site").rename(work / f"site.earlier-{i}")
+    for _ in range(runs):
+        set_aside(work, "site")
         total, peak = 0.0, 0.0
         for config in configs(work):
             t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
@@ -106,10 +111,9 @@ def full_build(work: Path, runs: int = 1) -> tuple[float, float, float, float, f
     as the command measured them: the generator's own seconds, the seconds the build waited for
     it, MkDocs' seconds.)"""
     results = []
-    for i in range(runs):
+    for _ in range(runs):
         for name in ("build", "site"):
-            if (work / name).exists():
-                (work / name).rename(work / f"{name}.full-{i}")
+            set_aside(work, name)
         config_args = [arg for config in configs(work) for arg in ("-f", str(config))]
         t, m, err, _ = run([PY, "-m", "generator", "--src", str(work / "docs_src"), "--out", str(work / "build"),
                             "build", *config_args], cwd=work)
@@ -131,10 +135,18 @@ def runs_for(n: int) -> int:
     return 5 if n <= 10 else 3
 
 
-def edit_one_po_entry(po_path: Path) -> None:
+def po_entry_edited(po_path: Path) -> tuple[polib.POFile, str]:
+    """The PO file with one entry's "In particular" made "Specifically" (or back), not saved yet,
+    and the words the entry now has."""
     po = polib.pofile(str(po_path), wrapwidth=0)
     entry = next(e for e in po if e.msgctxt == "6-p3")
-    entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
+    old, new = ("In particular", "Specifically") if "In particular" in entry.msgstr else ("Specifically", "In particular")
+    entry.msgstr = entry.msgstr.replace(old, new)
+    return po, new
+
+
+def edit_one_po_entry(po_path: Path) -> None:
+    po, _ = po_entry_edited(po_path)
     po.save(str(po_path))
 
 
@@ -216,10 +228,7 @@ def preview(work: Path, flags: list[str]) -> tuple[float, float, int]:
                 time.sleep(0.05)
             started = time.perf_counter() - start
             po_path = work / "docs_src" / slug / "en.po"
-            po = polib.pofile(str(po_path), wrapwidth=0)
-            entry = next(e for e in po if e.msgctxt == "6-p3")
-            old, new = ("In particular", "Specifically") if "In particular" in entry.msgstr else ("Specifically", "In particular")
-            entry.msgstr = entry.msgstr.replace(old, new)
+            po, new = po_entry_edited(po_path)
             saved = time.perf_counter()
             po.save(str(po_path))
             while new not in page():
