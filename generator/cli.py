@@ -31,9 +31,12 @@ def print_diagnostics(report: Reporter, fmt: str) -> None:
             print(d, file=sys.stderr)
 
 
-def cmd_generate(args, edition_ready: Callable[[str], None] | None = None) -> int:
-    """Write the Markdown; `edition_ready(language)` is called as soon as an edition is complete
-    (its documents, corpus pages and navigation), while the next one is still being written."""
+def cmd_generate(args, tell: Callable[[str, str], None] | None = None) -> int:
+    """Write the Markdown. `tell(event, words)`, when given, is told as soon as an edition's
+    navigation is written (`plan <lang>`, with the documents' slugs in the order their pages will
+    be written), as soon as a document's pages in it are (`document <lang> <slug>`), and as soon
+    as the edition is complete, its corpus pages included (`edition <lang>`) — while the rest is
+    still being written."""
     start = time.perf_counter()
     fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
     previous = None if args.force else unchanged(args.out, fp)
@@ -46,12 +49,19 @@ def cmd_generate(args, edition_ready: Callable[[str], None] | None = None) -> in
         return 0
     from .history import LastChanged
     changes = LastChanged(args.src)         # git runs while the stages are imported
-    from .pipeline import Editions, load
-    from .site import write_edition
+    from .pipeline import Editions, Progress, load
+    from .site import write_edition, write_nav
     from .urls import UrlStyle
     report = Reporter()
     editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
     corpus: dict[str, list] = {"written": [], "produced": []}      # the corpus pages' files
+
+    def planned(lang, inputs, order: list[str]) -> None:
+        """Every document parsed: its navigation (unless the build stops), for MkDocs to start on."""
+        if report.failing(args.strict):
+            return
+        write_nav([r.summary for r in inputs.documents], args.out, inputs.glossary, lang.code, corpus["written"])
+        tell(f"plan {lang.code}", " ".join(order))
 
     def edition_done(lang, inputs) -> None:
         """The documents' part of an edition is written (the diagnostics are all known by the
@@ -64,9 +74,13 @@ def cmd_generate(args, edition_ready: Callable[[str], None] | None = None) -> in
                                           editions.urls, lang.code)
         corpus["written"] += written
         corpus["produced"] += produced
-        if edition_ready is not None:
-            edition_ready(lang.code)
-    inputs = load(args.src, report, args.out / "cache", args.jobs, editions, edition_done)
+        if tell is not None:
+            tell(f"edition {lang.code}", "")
+    progress = Progress(edition_done=edition_done)
+    if tell is not None:
+        progress.planned = planned
+        progress.written = lambda lang, slug: tell(f"document {lang.code} {slug}", "")
+    inputs = load(args.src, report, args.out / "cache", args.jobs, editions, progress)
     if report.failing(args.strict):
         # the documents' own pages may be rewritten (each worker writes its valid document), but the
         # corpus pages and navigation are not, nothing is remembered, and MkDocs does not run
@@ -87,9 +101,9 @@ def cmd_build(args) -> int:
     from .languages import LANGUAGES
     from .sitebuild import build
 
-    def generate(edition_ready: Callable[[str], None]) -> int:
+    def generate(tell: Callable[[str, str], None]) -> int:
         with collector_paused():
-            return cmd_generate(args, edition_ready)
+            return cmd_generate(args, tell)
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
     status, timing = build(generate, configs, args.strict, {lang: args.out / "docs" / lang for lang in LANGUAGES},
                            background=args.jobs != 1)

@@ -15,6 +15,7 @@ from .model import Document, FootnoteRef, Link, Section, Text
 from .segments import segments
 
 PAIR_LANG = "en"
+PARALLEL_PAGE = "parallel.md"      # each document's side-by-side page, in its folder
 
 
 @per_document      # both editions' side-by-side pages show the same pairs
@@ -61,4 +62,4 @@ def parallel_page(doc: Document, lang: Language):
                 f'<p class="parallel-intro" data-generated>{html_text(lang.label("parallel_intro"))}</p>\n\n'
                 f'<div class="parallel" data-generated>{"".join(rows)}</div>\n')
     # the pairs need the width of the right-hand sidebar
-    return Page(doc.meta.slug, f"{doc.meta.slug}/parallel.md", title, markdown, "parallel", {"hide": ["toc"]})
+    return Page(doc.meta.slug, f"{doc.meta.slug}/{PARALLEL_PAGE}", title, markdown, "parallel", {"hide": ["toc"]})

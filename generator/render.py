@@ -37,6 +37,15 @@ class Page:
     meta: dict = field(default_factory=dict)     # front matter: description, updated, edit, …
 
 
+def segment_inlines(doc: Document, lang: Language, seg_id: str, inlines: list[Inline]) -> tuple[list[Inline], str]:
+    """The inline content of a segment in a language, and its state."""
+    source = plain_text(inlines, refs=True)
+    text, state = lang.text(doc.meta.slug, seg_id, source)
+    if state in ("source", "untranslated", "fuzzy"):
+        return inlines, state
+    return parse_inlines([(0, text)]), state
+
+
 class PageWriter:
     """Collects the parts of one page and the footnote references made on it."""
 
@@ -52,11 +61,7 @@ class PageWriter:
     # ------------------------------------------------------------ segments
     def segment(self, seg_id: str, inlines: list[Inline]) -> tuple[list[Inline], str]:
         """The inline content of a segment in this page's language, and its state."""
-        source = plain_text(inlines, refs=True)
-        text, state = self.lang.text(self.doc.meta.slug, seg_id, source)
-        if state in ("source", "untranslated", "fuzzy"):
-            return inlines, state
-        return parse_inlines([(0, text)]), state
+        return segment_inlines(self.doc, self.lang, seg_id, inlines)
 
     def segment_text(self, seg_id: str, source: str) -> tuple[str, str]:
         return self.lang.text(self.doc.meta.slug, seg_id, source)
@@ -357,6 +362,25 @@ def provenance_html(w: PageWriter) -> str:
             f'<p class="provenance-title">{html_text(label("provenance"))}</p>{notice}<dl>{dl}</dl></aside>')
 
 
+def section_title(doc: Document, lang: Language, section: Section) -> str:
+    """The title of a top-level section's own page."""
+    return plain_text(segment_inlines(doc, lang, section.id, section.title)[0])
+
+
+def landing_title(doc: Document, lang: Language) -> str:
+    return lang.label("overview") if is_split(doc) else document_title(doc, lang)
+
+
+def page_plan(doc: Document, lang: Language) -> list[tuple[str, str]]:
+    """The (title, path) of each page `render_document` makes, in the same order, without
+    rendering them: the navigation, known before the pages are written."""
+    from .parallel import PARALLEL_PAGE
+    sections = doc.sections if is_split(doc) else []
+    return ([(landing_title(doc, lang), page_path(doc, None))]
+            + [(section_title(doc, lang, s), page_path(doc, s)) for s in sections]
+            + [(lang.label("parallel"), f"{doc.meta.slug}/{PARALLEL_PAGE}")])
+
+
 def render_document(doc: Document, lang: Language) -> list[Page]:
     """All pages of one document: the landing page, one per top-level section when split,
     and the side-by-side (parallel) page."""
@@ -372,8 +396,8 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         w.section(section, 1)
         w.footnotes(homes[section.anchor])
         w.term_tips()
-        title = plain_text(w.segment(section.id, section.title)[0])
-        pages.append(Page(slug, page_path(doc, section), title, "\n\n".join(w.parts) + "\n", section.anchor))
+        pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
+                          "\n\n".join(w.parts) + "\n", section.anchor))
     parallel = parallel_page(doc, lang)
 
     w = PageWriter(doc, lang, page_path(doc, None))
@@ -387,8 +411,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
             w.section(section, 2)
     w.footnotes(homes[""])
     w.term_tips()
-    landing = Page(slug, page_path(doc, None), lang.label("overview") if split else document_title(doc, lang),
-                   "\n\n".join(p for p in w.parts if p) + "\n", "")
+    landing = Page(slug, page_path(doc, None), landing_title(doc, lang), "\n\n".join(p for p in w.parts if p) + "\n", "")
     meta = {"document": slug,
             "description": (doc.meta.description if lang.is_source else doc.meta.description_en) or doc.meta.title,
             "edit": f"docs_src/{slug}/{'source.txt' if lang.is_source else lang.code + '.po'}"}

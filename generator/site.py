@@ -1,13 +1,15 @@
 """Stage 5 — pages to files for MkDocs, one folder per language.
 
-Per document (`document_output`, `document_usage`, `document_coverage`, `write_files`: run by
-     the pipeline's workers): in, a parsed `Document` and a `Language`; out, its part of an
+Per document (`planned_output`, `document_output`, `document_usage`, `document_coverage`,
+     `write_files`: run by the pipeline's workers): in, a parsed `Document` and a `Language`;
+     out, its title and navigation in an edition (before its pages are made), its part of an
      edition — pages and table CSVs, written to `build/docs/<lang>/<slug>/`, and a
      `DocumentOutput` (title, navigation, paths, search entries) — the glossary terms of its
      sections and its translation coverage.
-Over the corpus (`write_edition`, per edition): in, each document's `DocumentSummary`; out, the home page,
-     the editors' translation status page, the glossary page and downloads, the search index
-     and `build/nav/<lang>.json` (the navigation, read by `mkdocs_hooks.py`).
+Over the corpus, per edition: in, each document's `DocumentSummary`; out (`write_nav`, as soon as
+     the documents' navigation is known) `build/nav/<lang>.json` (the navigation, read by
+     `mkdocs_hooks.py`), and (`write_edition`, once their pages are written) the home page, the
+     editors' translation status page, the glossary page and downloads, the search index.
 A file is rewritten only when its bytes change, and files no longer produced are removed,
 so that MkDocs' live reload stays quick.
 """
@@ -25,7 +27,7 @@ from .languages import LANGUAGES, Language
 from .glossary import Glossary, sort_key, to_csv, to_tbx
 from .inline import MARKER
 from .model import Document, MatrixTable, Meta, Section, plain_text
-from .render import document_title, page_path, render_document
+from .render import document_title, page_path, page_plan, render_document
 from .segments import segments
 from .translation import Catalog, Coverage, coverage
 from .urls import UrlStyle
@@ -194,6 +196,12 @@ def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict
     return output, files
 
 
+def planned_output(doc: Document, lang: Language) -> DocumentOutput:
+    """A document's title and navigation in an edition, known before its pages are rendered (its
+    files and search entries are left empty until then)."""
+    return DocumentOutput(document_title(doc, lang), page_plan(doc, lang), [], "")
+
+
 def document_usage(doc: Document, glossary: Glossary, catalog: Catalog | None) -> Usage:
     """The glossary terms each section of a document uses in its Japanese (the section itself, not
     its subsections), in reading order; terms of one section in glossary order. Each section's
@@ -298,6 +306,15 @@ def nav_for(docs: list[DocumentSummary], lang: Language) -> list:
     return nav
 
 
+def write_nav(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, code: str, written: list[Path]) -> Path:
+    """The navigation of one language edition (`build/nav/<lang>.json`, read by `mkdocs_hooks`), from
+    each document's title and navigation in it; its path."""
+    nav = out / "nav" / f"{code}.json"
+    write_if_changed(nav, json.dumps(nav_for(docs, Language(code, {}, glossary)), ensure_ascii=False, indent=1) + "\n",
+                     written)
+    return nav
+
+
 def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, urls: UrlStyle,
                   code: str) -> tuple[list[Path], list[Path]]:
     """Write the corpus pages of one language edition, from each document's summary (with its part
@@ -316,8 +333,7 @@ def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | N
         files[root / "glossary.csv"] = to_csv(lang.glossary)
     for path, text in files.items():
         write_if_changed(path, text, written)
-    nav = out / "nav" / f"{lang.code}.json"
-    write_if_changed(nav, json.dumps(nav_for(docs, lang), ensure_ascii=False, indent=1) + "\n", written)
+    nav = write_nav(docs, out, glossary, code, written)
     produced = list(files) + [root / path for d in docs for path in d.outputs[lang.code].paths]
     keep = {str(path) for path in produced}
     for stale in sorted(os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names

@@ -2,7 +2,7 @@
 from generator.diagnostics import Reporter
 from generator.documents import discover, load_document
 from generator.glossary import check_corpus
-from generator.pipeline import Editions, load, load_catalog_of
+from generator.pipeline import Editions, Progress, load, load_catalog_of
 from generator.segments import segments
 from generator.urls import UrlStyle
 
@@ -78,18 +78,47 @@ def test_each_worker_writes_its_documents_files_and_sends_back_only_their_paths(
                                              for code, o in r.summary.outputs.items() for path in o.paths)
 
 
-def test_each_edition_is_announced_once_written_the_japanese_first_with_every_diagnostic(tmp_path, monkeypatch):
+def test_the_plan_then_each_document_then_each_edition_is_announced_as_soon_as_it_is_so(tmp_path, monkeypatch):
     from generator import workers
     monkeypatch.setattr(workers, "MIN_ITEMS", 1)              # two documents are enough to use the workers
     src = _flawed_corpus(tmp_path)
+    sizes = {folder.name: (folder / "source.txt").stat().st_size for folder in discover(src)}
     for jobs in (1, 2):
         out, report, seen = tmp_path / f"build-{jobs}", Reporter(), []
 
+        def files_of(lang, inputs, slug=None):
+            return [out / "docs" / lang.code / path for r in inputs.documents for path in r.summary.outputs[lang.code].paths
+                    if slug in (None, r.summary.meta.slug)]
+
+        def planned(lang, inputs, order):
+            navs = {r.summary.meta.slug: (r.summary.outputs[lang.code].title, r.summary.outputs[lang.code].nav)
+                    for r in inputs.documents}
+            seen.append(("planned", lang.code, order, navs, len(report.diagnostics)))
+
+        def written(lang, slug):
+            seen.append(("written", lang.code, slug))
+
         def edition_done(lang, inputs):
-            complete = all((out / "docs" / lang.code / path).is_file()
-                           for r in inputs.documents for path in r.summary.outputs[lang.code].paths)
-            seen.append((lang.code, complete, len(report.diagnostics)))
-        inputs = load(src, report, jobs=jobs, editions=Editions(out, UrlStyle(), {}), edition_done=edition_done)
-        assert [(code, complete) for code, complete, _ in seen] == [("ja", True), ("en", True)]
-        assert seen[0][2] == len(report.diagnostics) > 0         # every diagnostic known at the first
+            complete = all(path.is_file() for path in files_of(lang, inputs))
+            seen.append(("done", lang.code, complete, len(report.diagnostics)))
+        inputs = load(src, report, jobs=jobs, editions=Editions(out, UrlStyle(), {}),
+                      progress=Progress(planned, written, edition_done))
+        kinds = [(event[0], event[1]) for event in seen]
+        assert sorted(kinds) == sorted([("planned", "ja"), ("written", "ja"), ("written", "ja"), ("done", "ja"),
+                                        ("written", "en"), ("written", "en"), ("done", "en")])
+        # a document's pages may be written before the others are parsed, or its English ones before
+        # the others' Japanese ones (workers go on with their own documents); each edition is done last
+        assert kinds.index(("planned", "ja")) < kinds.index(("done", "ja")) < kinds.index(("done", "en"))
+        assert max(i for i, kind in enumerate(kinds) if kind == ("written", "ja")) < kinds.index(("done", "ja"))
+        assert kinds[-1] == ("done", "en")
+        for slug in sizes:
+            assert seen.index(("written", "ja", slug)) < seen.index(("written", "en", slug))
+        _, _, order, navs, known = next(event for event in seen if event[0] == "planned")
+        assert order == sorted(sizes, key=lambda slug: -sizes[slug])               # the costliest first
+        assert navs == {r.summary.meta.slug: (r.summary.outputs["ja"].title, r.summary.outputs["ja"].nav)
+                        for r in inputs.documents}                             # the pages as written later
+        assert 0 < known < len(report.diagnostics)                             # the sources' problems, by then
+        assert {event[2] for event in seen if event[0] == "written"} == set(sizes)
+        done = [event[2:] for event in seen if event[0] == "done"]
+        assert done == [(True, len(report.diagnostics))] * 2                   # every diagnostic known at the first
         assert all(set(r.summary.outputs) == {"ja", "en"} for r in inputs.documents)

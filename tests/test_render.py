@@ -1,9 +1,11 @@
 """Stage 4 — Markdown pages: printed footnote numbers, back-links, page splitting."""
 from bs4 import BeautifulSoup
 
-from generator.render import Language, is_split, render_document
+from generator.diagnostics import Reporter
+from generator.pipeline import load_catalog_of
+from generator.render import Language, is_split, page_plan, render_document
 
-from conftest import parse, raw
+from conftest import SRC, parse, raw
 
 
 def page_html(built_site, path):
@@ -17,6 +19,18 @@ def test_long_documents_are_split_at_top_level_sections(seed_docs):
         f"leo-activity-2025/{a}.md" for a in ("1", "2", "3", "4", "annex-1", "annex-2", "appendix-1", "appendix-2",
                                               "parallel")]
     assert is_split(docs["leo-activity-2025"]) and not is_split(docs["isecg-coordination"])
+
+
+def test_the_pages_and_their_titles_are_known_before_they_are_rendered(seed_docs):
+    """The navigation MkDocs starts from is written before the pages (see edition_stream)."""
+    docs, _ = seed_docs
+    for doc in docs.values():
+        catalog = load_catalog_of(doc, SRC, Reporter())
+        for lang in (Language("ja"), Language("en", {doc.meta.slug: catalog})):
+            made = [(page.title, page.path) for page in render_document(doc, lang)]
+            assert page_plan(doc, lang) == made
+    titles = [title for title, _ in page_plan(docs["leo-activity-2025"], Language("ja"))]
+    assert titles[0] == "表紙・目次" and titles[1].startswith("１．") and titles[-1] == "対訳表示"
 
 
 def test_notes_show_their_printed_number_on_whatever_page(built_site):

@@ -43,7 +43,7 @@ def test_one_process_writes_the_site_mkdocs_build_writes_per_edition(tmp_path):
 
 def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build(lambda ready: 0, [config], strict=True, docs_dirs={})
+    status, _ = build(lambda tell: 0, [config], strict=True, docs_dirs={})
     err = capfd.readouterr().err
     assert status == 1
     assert "WARNING" in err and "missing.md" in err                 # what and where
@@ -52,7 +52,7 @@ def test_a_mkdocs_warning_stops_a_strict_build_naming_the_config(tmp_path, capfd
 
 def test_without_strict_the_warning_is_shown_and_the_site_built(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n\n[x](missing.md)\n", strict=False)
-    status, _ = build(lambda ready: 0, [config], strict=False, docs_dirs={})
+    status, _ = build(lambda tell: 0, [config], strict=False, docs_dirs={})
     assert status == 0
     assert "missing.md" in capfd.readouterr().err
     assert (tmp_path / "site" / "index.html").exists()
@@ -63,7 +63,7 @@ def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_bu
     bad.parent.mkdir()
     bad.write_text("site_name: t\nnav: [x\n", encoding="utf-8")
     good = small_project(tmp_path / "good", "# A\n", strict=True)
-    status, _ = build(lambda ready: 0, [bad, good], strict=True, docs_dirs={})
+    status, _ = build(lambda tell: 0, [bad, good], strict=True, docs_dirs={})
     err = capfd.readouterr().err
     assert status == 1
     assert f"{bad}: error:" in err and "line 3" in err
@@ -73,12 +73,12 @@ def test_a_broken_config_is_reported_with_its_file_and_later_editions_are_not_bu
 def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tmp_path):
     marker = tmp_path / "pid"
 
-    def generate(ready):
+    def generate(tell):
         marker.write_text(str(os.getpid()))
         time.sleep(0.2)
         return 3
     generation = Background(generate)
-    status = generation.until(None)
+    status = generation.until()
     assert (status, int(marker.read_text()) != os.getpid()) == (3, True)
     assert 0.2 <= generation.took < 5 and generation.waited <= generation.took + 0.05
 
@@ -86,9 +86,9 @@ def test_generation_runs_in_another_process_and_its_status_and_time_come_back(tm
 def test_a_generation_that_fails_or_crashes_stops_the_build_before_mkdocs(tmp_path, capfd):
     config = small_project(tmp_path, "# A\n", strict=True)
 
-    def crash(ready):
+    def crash(tell):
         raise RuntimeError("a bug in a stage")
-    for generate, background in ((lambda ready: 1, True), (crash, True), (lambda ready: 1, False)):
+    for generate, background in ((lambda tell: 1, True), (crash, True), (lambda tell: 1, False)):
         status, _ = build(generate, [config], strict=True, docs_dirs={"ja": tmp_path / "made"}, background=background)
         assert status == 1
         assert not (tmp_path / "site").exists()
@@ -101,15 +101,16 @@ def test_each_edition_is_built_as_soon_as_it_is_written_while_generation_goes_on
     en = small_project(tmp_path / "en", "# en\n", strict=True)
     docs = {"ja": tmp_path / "ja" / "docs", "en": tmp_path / "en" / "docs"}
 
-    def generate(ready):
+    def generate(tell):
         """The Japanese edition is ready; the English one only once the Japanese site is built."""
-        ready("ja")
+        tell("edition ja", "")
+        built = tmp_path / "ja" / ".site.building" / "index.html"     # (published once everything is built)
         deadline = time.monotonic() + 20
-        while not (tmp_path / "ja" / "site" / "index.html").exists() and time.monotonic() < deadline:
+        while not built.exists() and time.monotonic() < deadline:
             time.sleep(0.02)
-        if not (tmp_path / "ja" / "site" / "index.html").exists():
+        if not built.exists():
             return 5                                  # MkDocs waited for the end: it would never come
-        ready("en")
+        tell("edition en", "")
         return 0
     status, timing = build(generate, [ja, en], strict=True, docs_dirs=docs)
     assert status == 0
@@ -122,10 +123,18 @@ def test_a_generation_failing_after_an_edition_was_built_stops_the_build(tmp_pat
     en = small_project(tmp_path / "en", "# en\n", strict=True)
     docs = {"ja": tmp_path / "ja" / "docs", "en": tmp_path / "en" / "docs"}
 
-    def generate(ready):
-        ready("ja")
+    (tmp_path / "ja" / "site").mkdir()
+    (tmp_path / "ja" / "site" / "index.html").write_text("the site as last published")
+
+    def generate(tell):
+        tell("edition ja", "")
+        deadline = time.monotonic() + 20                 # (the Japanese edition built meanwhile)
+        while not (tmp_path / "ja" / ".site.building" / "index.html").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
         raise RuntimeError("the English edition broke")
     status, _ = build(generate, [ja, en], strict=True, docs_dirs=docs)
     assert status == 1
     assert "RuntimeError: the English edition broke" in capfd.readouterr().err
     assert not (tmp_path / "en" / "site").exists()
+    assert (tmp_path / "ja" / "site" / "index.html").read_text() == "the site as last published"   # left as it was
+    assert not (tmp_path / "ja" / ".site.building").exists()

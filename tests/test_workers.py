@@ -68,12 +68,30 @@ def test_a_failing_item_fails_the_run_with_the_workers_traceback():
         map_stages([stage], list(range(10)), jobs=2, min_items=1)
 
 
-def test_the_workers_take_the_costliest_item_first_and_then_the_next_one_left():
+def test_the_workers_take_the_items_in_the_order_given_each_the_next_one_left():
     def slow_first(n):
         time.sleep(1.0 if n == 3 else 0.01)
         return os.getpid(), None
-    costs = [1] * 10
-    costs[3] = 100                                   # item 3 is the costliest: it is taken first
-    [pids] = map_stages([slow_first], list(range(10)), jobs=2, costs=costs, min_items=1)
+    order = [3] + [i for i in range(10) if i != 3]   # item 3 (the costliest, say) is taken first
+    [pids] = map_stages([slow_first], list(range(10)), jobs=2, order=order, min_items=1)
     others = {pid for i, pid in enumerate(pids) if i != 3}
     assert others == {next(pid for i, pid in enumerate(pids) if i != 3)} != {pids[3]}   # the other worker did the rest
+
+
+def test_each_item_is_announced_as_it_passes_a_stage_before_the_stage_is_complete():
+    heard = []
+
+    def done(number, i, result):
+        heard.append(("done", number, i, result))
+
+    def passed(number, results):
+        heard.append(("passed", number))
+    for jobs in (2, 1):
+        heard.clear()
+        map_stages([lambda n: (n * 2, n), lambda n: (n * 3, None)], list(range(10)), jobs=jobs, min_items=1,
+                   order=list(range(9, -1, -1)), done=done, passed=passed)
+        firsts = [h for h in heard[:heard.index(("passed", 0))] if h[:2] == ("done", 0)]
+        assert sorted(firsts) == [("done", 0, i, i * 2) for i in range(10)]     # every item of stage 0, then its end
+        assert sorted(h for h in heard if h[:2] == ("done", 1)) == [("done", 1, i, i * 3) for i in range(10)]
+        assert heard[-1] == ("passed", 1)
+    assert [i for _, _, i, _ in firsts] == list(range(9, -1, -1))       # here (one job): in the order given
