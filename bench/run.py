@@ -105,9 +105,8 @@ def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
 
 def full_build(work: Path, runs: int = 1) -> tuple[float, float, float, float, float]:
     """The full build from nothing, as `make site` runs it: `python -m generator build` (generation
-    in a forked process while MkDocs and the configurations load, then MkDocs for each edition as
-    soon as it is written),
-    the median of `runs`, into new folders (see `cold_generation`). (wall seconds, peak MiB, and
+    in a forked process while MkDocs and the configurations load, then MkDocs reading each edition
+    while it is written), the median of `runs`, into new folders (see `cold_generation`). (wall seconds, peak MiB, and
     as the command measured them: the generator's own seconds, the seconds the build waited for
     it, MkDocs' seconds.)"""
     results = []
@@ -424,9 +423,11 @@ def main() -> None:
             "and the disk is synced before each step.\n"
             "The baseline is plain `mkdocs build` (both editions, one process each) of the Markdown the generator\n"
             "wrote. The full build is `python -m generator build` (what `make site` runs): generation in a forked\n"
-            "process while MkDocs and the two configurations load, then MkDocs for each edition as soon as it is\n"
-            "written (the English one is generated while MkDocs builds the Japanese one). It measures its\n"
-            "parts itself; the generator share is the time the build waited for generation over the build's\n"
+            "process while MkDocs and the two configurations load; MkDocs starts on the Japanese edition once\n"
+            "every document is parsed and reads each page as soon as it is written, while the rest and the\n"
+            "English edition are generated. It measures its parts itself; the generator share is the time the\n"
+            "build waited for generation (before MkDocs could start, and for any page not yet written when\n"
+            "MkDocs wanted it) over the build's\n"
             "wall time (what the generator adds to it), and in brackets the generator's own time over the\n"
             "same wall time. Full builds are the median of three.\n"
             "The edit-preview loop: `mkdocs serve` of the Japanese edition as `make serve` runs it, one PO entry\n"

@@ -52,7 +52,8 @@ def attach(config, code: str, events: dict[str, str], until: Callable[..., objec
     def wait(event: str) -> None:
         until(event)
         if event not in events:
-            raise GenerationStopped(f"the generation ended before '{event}'")
+            raise GenerationStopped(f"generation stopped before '{event}' (its messages above say why); "
+                                    "nothing is published")
 
     def document_of(src_uri: str) -> str | None:
         """The document a page belongs to (its folder), None for a corpus page."""

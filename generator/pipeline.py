@@ -229,7 +229,11 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
     order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)  # costliest first
 
     def done(number: int, i: int, result) -> None:
-        if number in edition_stages and progress.written:
+        """Tell that a document's part of an edition is written, or still as written (from the
+        cache: None) — in the first edition, not when it has errors: it is not written, and the
+        build stops (MkDocs, reading it, waits for the end)."""
+        edition = result[1] if number == 1 and result is not None else result
+        if number in edition_stages and progress.written and (edition is not None or result is None):
             progress.written(edition_stages[number], folders[i].name)
 
     def add_edition(lang: Language, editions_written: list) -> None:

@@ -122,3 +122,18 @@ def test_the_plan_then_each_document_then_each_edition_is_announced_as_soon_as_i
         done = [event[2:] for event in seen if event[0] == "done"]
         assert done == [(True, len(report.diagnostics))] * 2                   # every diagnostic known at the first
         assert all(set(r.summary.outputs) == {"ja", "en"} for r in inputs.documents)
+
+
+def test_a_document_with_a_broken_translation_is_not_announced_as_written(tmp_path, monkeypatch):
+    from generator import workers
+    monkeypatch.setattr(workers, "MIN_ITEMS", 1)
+    src = copy_docs(tmp_path / "src")
+    po = src / "isecg-coordination" / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "', 'msgstr ', 1), encoding="utf-8")
+    for jobs in (1, 2):
+        written, report = [], Reporter()
+        load(src, report, jobs=jobs, editions=Editions(tmp_path / f"build-{jobs}", UrlStyle(), {}),
+             progress=Progress(written=lambda lang, slug: written.append((lang.code, slug))))
+        assert any(d.code == "po-syntax" and d.file.endswith("isecg-coordination/en.po") for d in report.diagnostics)
+        assert ("ja", "leo-activity-2025") in written and ("ja", "isecg-coordination") not in written
+        assert not (tmp_path / f"build-{jobs}" / "docs" / "ja" / "isecg-coordination").exists()
