@@ -96,8 +96,8 @@ def cmd_generate(args, tell: Callable[[str, str], None] | None = None) -> int:
 
 def cmd_build(args) -> int:
     """Generation, and MkDocs for each edition, in one run (see sitebuild): generation in a
-    forked process while this one loads MkDocs, then builds each edition as soon as it is
-    written (none forked with --jobs 1: generation first, then the MkDocs builds)."""
+    forked process while this one loads MkDocs, then builds each edition while it is written
+    (none forked with --jobs 1: generation first, then the MkDocs builds)."""
     from .languages import LANGUAGES
     from .sitebuild import build
 
@@ -109,7 +109,7 @@ def cmd_build(args) -> int:
                            background=args.jobs != 1)
     if status == 0:
         print(f"build: generation {timing.generation:.3f} s (the build waited {timing.waited:.3f} s for it, "
-              f"loading MkDocs, then building the editions written, meanwhile), MkDocs {timing.mkdocs:.3f} s "
+              f"MkDocs reading each page as it was written), MkDocs {timing.mkdocs:.3f} s "
               f"({len(configs)} edition(s))", file=sys.stderr)
     return status
 

@@ -2,7 +2,7 @@
 and regeneration during `mkdocs serve`.
 
 In:  the MkDocs config of one language build.
-Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document
+Out: the config with `nav` set from `build/nav/<lang>.json` as MkDocs lists the files (pages in document
      order, found beside the docs_dir); Material's search plugin kept (the theme draws
      the search box only when it is configured) but without its indexing events — the
      box is driven by the generator's `search-index.js`, and indexing every page was a
@@ -56,11 +56,17 @@ def _search_box_only(plugins) -> None:
 
 def on_config(config, **kwargs):
     _search_box_only(config.plugins)
+    return config
+
+
+def on_files(files, config, **kwargs):
+    """The navigation, read once the generator has written it (under `python -m generator build`,
+    MkDocs is set up meanwhile: see edition_stream)."""
     lang = config.theme.get("language", "ja")
     nav = Path(config.docs_dir).parent.parent / "nav" / f"{lang}.json"     # build/docs/<lang> → build/nav
     if nav.exists():
         config.nav = json.loads(nav.read_text(encoding="utf-8"))
-    return config
+    return files
 
 
 def on_pre_build(config, **kwargs):

@@ -11,9 +11,9 @@ Out: the built site, published only if everything succeeded; MkDocs' warnings an
 `python -m generator build` does in one run what was one process for the generator and one
 `mkdocs build` per edition: Python, MkDocs, Material and Python-Markdown start once, not
 three times. Generation runs in a forked process while this one loads MkDocs and the
-editions' configurations. MkDocs starts on the Japanese edition as soon as every document is
-parsed and its navigation written, and reads each page as soon as it is written
-(`edition_stream`): the build waits for the generator only until then. The generator's
+editions' configurations. MkDocs starts on the Japanese edition meanwhile (its theme, its
+files), takes the navigation as soon as every document is parsed, and reads each page as soon
+as it is written (`edition_stream`): the build waits for the generator only until then. The generator's
 workers write the English edition while MkDocs builds the Japanese one, on the core MkDocs
 (one thread) leaves idle. Where there is no `fork`, generation runs first, here.
 
@@ -189,11 +189,10 @@ def build(generate: Callable[[Callable[[str, str], None]], int], configs: list[P
         for path, config in loaded:
             config.site_dir = str(staging.staged(Path(config.site_dir)))
             code = editions.get(Path(config.docs_dir).resolve())
-            status = generation.until(f"plan {code}", f"edition {code}") if code else generation.until()
-            if status:
-                return status, timing
-            if code and f"plan {code}" in generation.events:
-                attach(config, code, generation.events, generation.until)
+            if code:
+                attach(config, code, generation.events, generation.until)      # MkDocs waits for it when it must
+            elif generation.until():
+                return generation.status, timing
             try:
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
