@@ -9,7 +9,7 @@ Out: `Inputs`: each document's `DocumentResult` (its summary for the corpus page
      are written by then.
 
 Per document (independent of the others, so on every core through `workers.map_stages`), in
-three stages, every document passing one before the workers go on to the next:
+three stages (each worker takes its documents through one before the next):
 1. source → `documents.load_document` → the titles and navigation of its Japanese pages
    (`site.planned_output`): once every document is parsed, MkDocs can start on the Japanese
    edition (see `sitebuild`, `edition_stream`);
