@@ -134,8 +134,13 @@ def document_key(folder: Path, src: Path, updated: str, shared: str) -> str:
 
 
 def _translation(result: DocumentResult) -> tuple:
-    """What `translate_document` found, as sent back from a worker."""
+    """What `translate_document` found, as sent back from a worker (see `_take_translation`)."""
     return result.translated, result.terms, result.summary.coverage, result.summary.usage, result.forms
+
+
+def _take_translation(result: DocumentResult, found: tuple) -> None:
+    """`_translation`'s findings put into the parent's copy of a document's result."""
+    result.translated, result.terms, result.summary.coverage, result.summary.usage, result.forms = found
 
 
 @dataclass
@@ -253,8 +258,7 @@ def load(src: Path, report: Reporter, cache: Path | None = None, jobs: int = 1,
         if number == 1:
             for document, result in zip(inputs.documents, results):
                 if result is not None:               # (None: from the cache)
-                    (document.translated, document.terms, document.summary.coverage, document.summary.usage,
-                     document.forms) = result[0]
+                    _take_translation(document, result[0])
             report.diagnostics.extend(d for r in inputs.documents for d in r.translated)
             if glossary is not None:
                 check_unused_forms(glossary, set().union(*(r.forms for r in inputs.documents)), glossary_report)

@@ -44,7 +44,8 @@ TOOK = "took"                   # the last event: the generation's seconds
 class Timing:
     """Seconds of a build's parts."""
     generation: float = 0.0          # the generator's own time, from start to end (its imports included)
-    waited: float = 0.0              # what the build waited for it before each edition (what it added)
+    waited: float = 0.0              # what the build waited for it: before MkDocs could start on an edition,
+                                     # and for a page not yet written when MkDocs wanted it (what it added)
     mkdocs: float = 0.0              # loading MkDocs and the configurations, and building every edition
 
 

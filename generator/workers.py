@@ -11,9 +11,8 @@ Out: each stage's results in the order of the items, computed by forked worker p
 Each worker is forked after the inputs are in memory, so it inherits them (functions and
 closures included: nothing is sent to it). The workers take the items one by one through the
 first stage, in the order given (the costliest first), each the next one left, so that they
-finish together; then
-each passes the items it took through the later stages, keeping what the next stage needs of
-an item in its own memory. Each result is sent back pickled as soon as it is made. So this
+finish together; then each passes the items it took through the later stages, keeping what the
+next stage needs of an item in its own memory. Each result is sent back pickled as soon as it is made. So this
 process hears that a stage is finished (the Japanese edition, say) while the workers go on
 with the next (the English one). Without `fork` (or with one core, or few items) everything
 runs here, stage after stage.
