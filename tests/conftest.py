@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,14 @@ def phone(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def eventually(condition, seconds: float = 20, every: float = 0.02) -> bool:
+    """Whether `condition()` holds within `seconds` (asked every `every` seconds)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(every)
+    return condition()
 
 
 def copy_docs(dest: Path, names=None) -> Path:

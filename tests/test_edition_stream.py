@@ -1,15 +1,15 @@
 """MkDocs builds an edition while it is written: it starts from the navigation, reads each page as
 soon as its document is written (the pages of an earlier build no longer planned are not built),
 takes the files written last, and publishes nothing unless the whole generation succeeds."""
+import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from generator.edition_stream import nav_pages
 from generator.sitebuild import build
 
-from conftest import ROOT
+from conftest import ROOT, eventually
 
 PROBE = '''
 from pathlib import Path
@@ -39,13 +39,6 @@ def read(root: Path) -> list[str]:
     return log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
-def wait_for(condition, seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return condition()
-
-
 def test_the_pages_of_a_navigation_in_order():
     nav = [{"Home": "index.md"}, {"A": [{"One": "a/index.md"}, {"Two": "a/2.md"}]}, "b/index.md"]
     assert nav_pages(nav) == ["index.md", "a/index.md", "a/2.md", "b/index.md"]
@@ -61,14 +54,13 @@ def test_mkdocs_reads_each_page_once_written_in_the_order_planned(tmp_path, monk
         (docs / "b" / "index.md").write_text("# B\n\n[A](../a/index.md)\n", encoding="utf-8")
         (docs / "b" / "more.md").write_text("# More\n", encoding="utf-8")
         tell("document ja b", "")
-        if not wait_for(lambda: "b/more.md" in read(tmp_path)):
+        if not eventually(lambda: "b/more.md" in read(tmp_path)):
             return 5                                 # MkDocs waited for more than b: it would never come
         (docs / "a").mkdir()
         (docs / "a" / "index.md").write_text("# A\n\n[table](table.csv)\n", encoding="utf-8")
         (docs / "a" / "table.csv").write_text("x,y\n", encoding="utf-8")       # not there when MkDocs started
         tell("document ja a", "")
         (docs / "index.md").write_text("# Home\n", encoding="utf-8")
-        import shutil
         shutil.rmtree(docs / "old")                  # the generator removes what it no longer produces
         tell("edition ja", "")
         return 0
@@ -97,7 +89,7 @@ def test_a_generation_failing_while_mkdocs_reads_leaves_the_published_site_as_it
         (docs / "b" / "index.md").write_text("# B\n", encoding="utf-8")
         (docs / "b" / "more.md").write_text("# More\n", encoding="utf-8")
         tell("document ja b", "")
-        wait_for(lambda: "b/more.md" in read(tmp_path))
+        eventually(lambda: "b/more.md" in read(tmp_path))
         print("docs_src/b/en.po:3: error: a broken translation", file=sys.stderr)
         return 1                                     # a's translation is broken, say: the build stops
     status, _ = build(generate, [config], strict=True, docs_dirs={"ja": docs})

@@ -12,7 +12,7 @@ import urllib.request
 
 import polib
 
-from conftest import ROOT, SRC, copy_docs, write_configs
+from conftest import ROOT, SRC, copy_docs, eventually, write_configs
 
 
 def serve_flags() -> list[str]:
@@ -21,10 +21,7 @@ def serve_flags() -> list[str]:
 
 
 def wait_for(condition, what: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting: {what}"
-        time.sleep(0.05)
+    assert eventually(condition, seconds, 0.05), f"gave up waiting: {what}"
 
 
 def fetch(url: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.sitebuild import Background, build
 
-from conftest import ROOT, SRC, build_site, copy_docs
+from conftest import ROOT, SRC, build_site, copy_docs, eventually
 
 
 def small_project(root: Path, page: str, strict: bool) -> Path:
@@ -105,10 +105,7 @@ def test_each_edition_is_built_as_soon_as_it_is_written_while_generation_goes_on
         """The Japanese edition is ready; the English one only once the Japanese site is built."""
         tell("edition ja", "")
         built = tmp_path / "ja" / ".site.building" / "index.html"     # (published once everything is built)
-        deadline = time.monotonic() + 20
-        while not built.exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        if not built.exists():
+        if not eventually(built.exists):
             return 5                                  # MkDocs waited for the end: it would never come
         tell("edition en", "")
         return 0
@@ -128,9 +125,7 @@ def test_a_generation_failing_after_an_edition_was_built_stops_the_build(tmp_pat
 
     def generate(tell):
         tell("edition ja", "")
-        deadline = time.monotonic() + 20                 # (the Japanese edition built meanwhile)
-        while not (tmp_path / "ja" / ".site.building" / "index.html").exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        eventually((tmp_path / "ja" / ".site.building" / "index.html").exists)     # (the Japanese edition built meanwhile)
         raise RuntimeError("the English edition broke")
     status, _ = build(generate, [ja, en], strict=True, docs_dirs=docs)
     assert status == 1

@@ -7,6 +7,8 @@ import pytest
 
 from generator.workers import map_stages
 
+from conftest import eventually
+
 
 def _pid_and_square(n):
     return (os.getpid(), n * n), n
@@ -44,10 +46,7 @@ def test_a_stage_is_announced_while_the_workers_are_at_the_next(tmp_path):
 
     def second(n):
         """Waits (at most 20 s) for the announcement of the first stage, made in the parent."""
-        deadline = time.monotonic() + 20
-        while not flag.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return flag.exists(), None
+        return eventually(flag.exists, every=0.01), None
     announced = []
 
     def passed(number, results):
