@@ -33,7 +33,7 @@ test-deps: $(VENV)/.test-deps
 # package): every run would otherwise compile the modules anew (about 50 ms) wherever Python does not
 # keep bytecode itself (PYTHONDONTWRITEBYTECODE, a read-only checkout).
 BYTECODE = generator/__pycache__/.compiled
-$(BYTECODE): $(wildcard generator/*.py) | $(PY)
+$(BYTECODE): $(shell find generator -name '*.py') | $(PY)
 	$(PY) -m compileall -q generator
 	touch $@
 
@@ -45,10 +45,10 @@ chromium:
 generate: deps $(BYTECODE)
 	$(PY) -m generator generate --strict
 
-# Generation and both MkDocs builds in one process (`generator build`: Python and MkDocs start once).
+# Generation, both MkDocs editions side by side, the link check of the whole site, then site/ replaced
+# (`generator build`: a failure at any step leaves site/ as it was).
 site: deps $(BYTECODE)
 	$(PY) -m generator build --strict
-	$(PY) -m generator linkcheck site
 	@echo "site: built into site/ (Japanese) and site/en/ (English)"
 
 # Live preview of one edition (SERVE_LANG=en for English); edits in docs_src/ regenerate the pages,
@@ -63,13 +63,12 @@ serve: generate
 offline: deps $(BYTECODE)
 	$(PY) -m generator --out build-offline build --strict --urls files \
 	  -f mkdocs.offline.yml -f mkdocs.offline.en.yml
-	$(PY) -m generator linkcheck build-offline/site
 	mkdir -p offline && rm -f offline/space-policy-docs.zip
 	$(PY) -c "import shutil; shutil.make_archive('offline/space-policy-docs', 'zip', 'build-offline/site')"
 	@echo "offline: offline/space-policy-docs.zip (unzip, open index.html)"
 
 # Everything editors touch: sources, footnotes, tables, translations, glossary (one line per
-# problem, file:line: level: message), then the built site's internal links and anchors.
+# problem, file:line: level: message), then the site built, with its internal links and anchors.
 check: deps $(BYTECODE)
 	$(PY) -m generator check --strict
 	$(MAKE) --no-print-directory site

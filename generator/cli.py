@@ -1,8 +1,10 @@
-"""The command line: `python -m generator generate|check`.
+"""The command line: `python -m generator generate|build|check|po|linkcheck`.
 
 In:  `docs_src/` (documents), options.
-Out: generated Markdown under `build/`, diagnostics as `file:line: level: message`
-     on stderr (or JSON with `--format json`), exit status 1 when the build must stop.
+Out: generated Markdown under `build/` (`generate`), and the site (`build`: generate, then publish);
+     diagnostics as `file:line: level: message [code]` on stderr (or JSON with `--format json`),
+     exit status 1 when the build must stop. Commands that write into the output folder hold its
+     lock (`generate.lock`): a second one started meanwhile stops with a message.
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from .diagnostics import Reporter
-from .incremental import fingerprint, remember, unchanged
+from .generate.incremental import fingerprint, remember, unchanged
+from .generate.lock import BuildLock, Busy
 
 # The stages are imported by the commands that use them: `make generate` with nothing
 # changed then answers before loading the parser and renderer (a tenth of a second).
@@ -31,12 +33,9 @@ def print_diagnostics(report: Reporter, fmt: str) -> None:
             print(d, file=sys.stderr)
 
 
-def cmd_generate(args, tell: Callable[[str, str], None] | None = None) -> int:
-    """Write the Markdown. `tell(event, words)`, when given, is told as soon as an edition's
-    navigation is written (`plan <lang>`, with the documents' slugs in the order their pages will
-    be written), as soon as a document's pages in it are (`document <lang> <slug>`), and as soon
-    as the edition is complete, its corpus pages included (`edition <lang>`) — while the rest is
-    still being written."""
+def cmd_generate(args) -> int:
+    """Write the Markdown of both editions: every document (from the cache when unchanged), then the
+    corpus pages; nothing but the documents' own pages when a problem stops the build."""
     start = time.perf_counter()
     fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
     previous = None if args.force else unchanged(args.out, fp)
@@ -47,75 +46,56 @@ def cmd_generate(args, tell: Callable[[str, str], None] | None = None) -> int:
             return 1
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
-    from .history import LastChanged
+    from .generate.history import LastChanged
     changes = LastChanged(args.src)         # git runs while the stages are imported
-    from .pipeline import Editions, Progress, load
-    from .site import write_edition, write_nav
-    from .urls import UrlStyle
+    from .edition.corpus import write_edition
+    from .generate.pipeline import Editions, load
+    from .render.languages import LANGUAGES
+    from .render.urls import UrlStyle
     report = Reporter()
     editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
-    corpus: dict[str, list] = {"written": [], "produced": []}      # the corpus pages' files
-
-    def planned(lang, inputs, order: list[str]) -> None:
-        """Every document parsed: its navigation (unless the build stops), for MkDocs to start on."""
-        if report.failing(args.strict):
-            return
-        write_nav([r.summary for r in inputs.documents], args.out, inputs.glossary, lang.code, corpus["written"])
-        tell(f"plan {lang.code}", " ".join(order))
-
-    def edition_done(lang, inputs) -> None:
-        """The documents' part of an edition is written (the diagnostics are all known by the
-        first): its corpus pages, unless the build stops."""
-        if lang.is_source:
-            print_diagnostics(report, "text")
-        if report.failing(args.strict):
-            return
-        written, produced = write_edition([r.summary for r in inputs.documents], args.out, inputs.glossary,
-                                          editions.urls, lang.code)
-        corpus["written"] += written
-        corpus["produced"] += produced
-        if tell is not None:
-            tell(f"edition {lang.code}", "")
-    progress = Progress(edition_done=edition_done)
-    if tell is not None:
-        progress.planned = planned
-        progress.written = lambda lang, slug: tell(f"document {lang.code} {slug}", "")
-    inputs = load(args.src, report, args.out / "cache", args.jobs, editions, progress)
+    inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
+    print_diagnostics(report, "text")
     if report.failing(args.strict):
-        # the documents' own pages may be rewritten (each worker writes its valid document), but the
-        # corpus pages and navigation are not, nothing is remembered, and MkDocs does not run
+        # the documents' own pages may be rewritten (each valid document's), but the corpus pages
+        # and navigation are not, nothing is remembered, and MkDocs does not run
         print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
-    remember(args.out, fp, corpus["produced"], report.diagnostics)
-    written = corpus["written"] + inputs.written
+    written, produced = list(inputs.written), []
+    for code in LANGUAGES:
+        rewritten, files = write_edition([r.summary for r in inputs.documents], args.out, inputs.glossary,
+                                         editions.urls, code)
+        written += rewritten
+        produced += files
+    remember(args.out, fp, produced, report.diagnostics)
     print(f"generate: {len(inputs.documents)} document(s), {len(written)} file(s) rewritten "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return 0
 
 
 def cmd_build(args) -> int:
-    """Generation, and MkDocs for each edition, in one run (see sitebuild): generation in a
-    forked process while this one loads MkDocs, then builds each edition while it is written
-    (none forked with --jobs 1: generation first, then the MkDocs builds)."""
-    from .languages import LANGUAGES
-    from .sitebuild import build
-
-    def generate(tell: Callable[[str, str], None]) -> int:
-        with collector_paused():
-            return cmd_generate(args, tell)
+    """Generate, then build both editions side by side, check every link, and publish the site."""
+    from .publish.site import publish
+    start = time.perf_counter()
+    with collector_paused():                # (generation only: MkDocs collects as usual)
+        status = cmd_generate(args)
+    if status:
+        print("build: generation stopped (its messages above say why); nothing is published", file=sys.stderr)
+        return status
+    generated = time.perf_counter() - start
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
-    status, timing = build(generate, configs, args.strict, {lang: args.out / "docs" / lang for lang in LANGUAGES},
-                           background=args.jobs != 1)
+    status, timing = publish(configs, args.strict, args.jobs, args.out / "staging")
     if status == 0:
-        print(f"build: generation {timing.generation:.3f} s (the build waited {timing.waited:.3f} s for it, "
-              f"MkDocs reading each page as it was written), MkDocs {timing.mkdocs:.3f} s "
-              f"({len(configs)} edition(s))", file=sys.stderr)
+        print(f"build: generation {generated:.2f} s, MkDocs {timing.mkdocs:.2f} s ({len(configs)} edition(s) "
+              f"side by side), link check {timing.linkcheck:.2f} s ({timing.links} internal links); "
+              "site published", file=sys.stderr)
     return status
 
 
 def cmd_check(args) -> int:
-    from .pipeline import load
+    """Validate everything editors touch; print the coverage of each document."""
+    from .generate.pipeline import load
     report = Reporter()
     inputs = load(args.src, report, jobs=args.jobs)
     print_diagnostics(report, args.format)
@@ -135,10 +115,10 @@ def cmd_check(args) -> int:
 
 def cmd_po(args) -> int:
     """Refresh the PO files from the sources (msgmerge semantics)."""
-    from .documents import discover, load_document
-    from .segments import segments
-    from .site import write_if_changed
-    from .translation import load_po, po_path, refresh
+    from .edition.files import write_if_changed
+    from .parse.documents import discover, load_document
+    from .translate.catalog import load_po, po_path, refresh
+    from .translate.segments import segments
     report = Reporter()
     docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src)]
     print_diagnostics(report, "text")
@@ -157,9 +137,10 @@ def cmd_po(args) -> int:
 
 
 def cmd_linkcheck(args) -> int:
-    from .linkcheck import check_links
+    """Check the internal links of a built site (`build` checks them before it publishes)."""
+    from .publish.linkcheck import check_links
     report = Reporter()
-    checked = check_links(args.site.resolve(), report)
+    checked = check_links(args.site.resolve(), report, str(args.site))
     print_diagnostics(report, args.format)
     if args.format == "text":
         print(f"linkcheck: {checked} internal link(s), {len(report.diagnostics)} broken", file=sys.stderr)
@@ -190,25 +171,39 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     generating = argparse.ArgumentParser(add_help=False)       # the options of generate and build
     generating.add_argument("--strict", action="store_true", help="warnings stop the build")
     generating.add_argument("--force", action="store_true", help="regenerate even if no input changed")
-    generating.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
+    generating.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     generating.add_argument("--urls", choices=["directories", "files"], default="directories",
                             help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
     sub.add_parser("generate", parents=[generating], help="write the Markdown pages")
     b = sub.add_parser("build", parents=[generating],
-                       help="generate, then build each edition with MkDocs, in one process")
+                       help="generate, then build the editions with MkDocs, check the links and publish the site")
     b.add_argument("-f", "--config", type=Path, action="append",
                    help="an edition's MkDocs config, Japanese first (default: mkdocs.yml, mkdocs.en.yml)")
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
     c.add_argument("--format", choices=["text", "json"], default="text")
-    c.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core; 1: none)")
+    c.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     t = sub.add_parser("po", help="refresh the translation files from the sources")
     t.add_argument("--lang", default="en")
     k = sub.add_parser("linkcheck", help="broken internal links and anchors in a built site")
     k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
-    if args.command == "build":
-        return cmd_build(args)             # pauses the collector for generation only, not for MkDocs
+    command = {"generate": cmd_generate, "build": cmd_build, "check": cmd_check, "po": cmd_po,
+               "linkcheck": cmd_linkcheck}[args.command]
+    try:
+        if args.command in ("check", "linkcheck"):           # (they write nothing)
+            return run(command, args, exiting)
+        with BuildLock(args.out):
+            return run(command, args, exiting)
+    except Busy as e:
+        print(f"{args.command}: error: {e}", file=sys.stderr)
+        return 1
+
+
+def run(command, args, exiting: bool) -> int:
+    """A command, the collector paused (`build` pauses it for generation only, not for MkDocs)."""
+    if command is cmd_build:
+        return command(args)
     with collector_paused(resume=not exiting):
-        return {"generate": cmd_generate, "check": cmd_check, "po": cmd_po, "linkcheck": cmd_linkcheck}[args.command](args)
+        return command(args)

@@ -1,53 +1,66 @@
-"""Problems found in editors' input, reported as `file:line: level: message`.
+"""Problems found in editors' input, reported as `file:line: level: message [code]`.
 
-In:  calls to `Reporter.warn/error` from any stage.
-Out: a list of `Diagnostic`s; `Reporter.fail_if_needed(strict)` raises `BuildFailed`
-     when there are errors, or warnings under `--strict`.
+In:  calls to `Reporter.warn/error/notice` from any stage.
+Out: a list of `Diagnostic`s; `Reporter.failing(strict)`, those that stop a build (errors, and
+     warnings under `--strict`).
 """
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """How bad a problem is."""
+    ERROR = "error"          # always stops the build
+    WARNING = "warning"      # stops a strict build
+    NOTICE = "notice"        # never stops a build
+
+    def fails(self, strict: bool) -> bool:
+        """Whether a problem of this level stops a build (`strict`: warnings count as errors)."""
+        return self is Level.ERROR or (strict and self is Level.WARNING)
 
 
 @dataclass(frozen=True)
 class Diagnostic:
     file: str
     line: int
-    level: str          # "error" | "warning" | "notice" (never fails a build)
+    level: Level
     code: str           # short, stable identifier, e.g. "footnote-no-body"
     message: str
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.level}: {self.message} [{self.code}]"
 
+    def is_error(self) -> bool:
+        return self.level is Level.ERROR
 
-class BuildFailed(Exception):
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        super().__init__("\n".join(str(d) for d in diagnostics))
+    def as_dict(self) -> dict:
+        return {**asdict(self), "level": str(self.level)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Diagnostic":
+        return cls(**{**data, "level": Level(data["level"])})
 
 
 @dataclass
 class Reporter:
+    """Collects the problems a stage finds."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, file: str, line: int, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(file, line, "warning", code, message))
+        self.diagnostics.append(Diagnostic(file, line, Level.WARNING, code, message))
 
     def error(self, file: str, line: int, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(file, line, "error", code, message))
+        self.diagnostics.append(Diagnostic(file, line, Level.ERROR, code, message))
 
     def notice(self, file: str, line: int, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(file, line, "notice", code, message))
+        self.diagnostics.append(Diagnostic(file, line, Level.NOTICE, code, message))
 
     def failing(self, strict: bool) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level == "error" or (strict and d.level == "warning")]
-
-    def fail_if_needed(self, strict: bool) -> None:
-        bad = self.failing(strict)
-        if bad:
-            raise BuildFailed(bad)
+        """The problems that stop a build (`strict`: warnings too)."""
+        return [d for d in self.diagnostics if d.level.fails(strict)]
 
     def as_json(self) -> str:
-        return json.dumps([asdict(d) for d in self.diagnostics], ensure_ascii=False, indent=2)
+        return json.dumps([d.as_dict() for d in self.diagnostics], ensure_ascii=False, indent=2)

@@ -1,7 +1,7 @@
 """Answers remembered for one document at a time.
 
-In:  functions and tables whose answers depend on a text only (the glossary matches of a
-     segment, the HTML of a side-by-side pair), registered here.
+In:  functions and tables whose answers depend on a text or a document only (the glossary matches
+     of a segment, the HTML of a side-by-side pair, a document's segments), registered here.
 Out: the same answers, computed once per document: several stages ask the same question of
      the same text (the Japanese of a segment is matched for the page links, the glossary
      usage and the translation check; both editions show the same pairs). `next_document()`,

@@ -11,6 +11,7 @@ Out: a `Document` is a tree: a `TitleBlock`, then `Section`s holding blocks
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Union
 
 
@@ -58,11 +59,20 @@ def plain_text(inlines: list[Inline], refs: bool = False) -> str:
 
 
 # ------------------------------------------------------------------ artifacts
+class ArtifactKind(StrEnum):
+    """What a piece of the source that is not printed as body text is."""
+    FOLIO = "folio"                        # a printed page number
+    SHEET_LABEL = "sheet-label"            # a label such as 付録１ printed at a sheet's end
+    FOOTNOTE_LABEL = "footnote-label"      # the [n] opening a footnote body (the list numbers it)
+    FOOTNOTE_REF = "footnote-ref"          # the [n] of a marker (a generated reference replaces it)
+    LIST_MARKER = "list-marker"            # a bullet glyph (the list's style prints it)
+
+
 @dataclass(frozen=True)
 class Artifact:
     """Source characters that are deliberately not printed as body text."""
     line: int
-    kind: str          # page-number | page-label | footnote-label | footnote-ref | list-marker
+    kind: ArtifactKind
     text: str
 
 
@@ -208,9 +218,10 @@ class Meta:
     split_pages: bool | None = None   # None: decide by length
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    """One parsed source text: title page, blocks, sections, footnotes and the artifacts set aside."""
+    """One parsed source text: title page, blocks, sections, footnotes and the artifacts set aside
+    (compared by identity, so that answers about it can be remembered: see `memos`)."""
     meta: Meta
     source_path: str
     title_block: TitleBlock

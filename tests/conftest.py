@@ -1,38 +1,14 @@
 """Shared fixtures: parsed seed documents, a site built from them, and a real Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "docs_src"
-sys.path.insert(0, str(ROOT))
+from helpers import CHROMIUM, ROOT, SRC, build_site, serve
 
 from generator.diagnostics import Reporter  # noqa: E402
-from generator.documents import discover, load_document, parse_text  # noqa: E402
-from generator.model import Meta  # noqa: E402
-from generator.siteconfig import write_configs  # noqa: E402,F401  (tests import it from here)
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-def parse(text: str, report: Reporter | None = None, path: str = "test.txt"):
-    """Parse a hand-made raw text the way a docs_src document is parsed."""
-    return parse_text(text, path, Meta(slug="test"), report if report is not None else Reporter())
-
-
-def raw(*lines: str) -> str:
-    """A double-spaced extraction: every printed line followed by an empty line."""
-    return "".join(line + "\n\n" for line in lines)
+from generator.parse.documents import discover, load_document  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -42,34 +18,15 @@ def seed_docs():
     return docs, report
 
 
-def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None) -> Path:
-    """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
-    the Japanese edition at the root of out/site, the English one under out/site/en."""
-    out.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
-    configs = [arg for path in write_configs(src, out, langs).values() for arg in ("-f", str(path))]
-    subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
-                    "build", *configs], check=True, env=env, cwd=ROOT)     # MkDocs: strict by its config
-    return out / "site"
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     return build_site(SRC, tmp_path_factory.mktemp("site"))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(built_site)
+    yield url
     server.shutdown()
 
 
@@ -101,19 +58,3 @@ def phone(browser):
     pg = context.new_page()
     yield pg
     context.close()
-
-
-def eventually(condition, seconds: float = 20, every: float = 0.02) -> bool:
-    """Whether `condition()` holds within `seconds` (asked every `every` seconds)."""
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(every)
-    return condition()
-
-
-def copy_docs(dest: Path, names=None) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for folder in discover(SRC):
-        if names is None or folder.name in names:
-            shutil.copytree(folder, dest / folder.name)
-    return dest

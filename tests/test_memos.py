@@ -25,7 +25,7 @@ def test_a_table_is_emptied_at_the_next_document():
 
 
 def test_the_glossary_matcher_forgets_the_texts_of_the_previous_document():
-    from generator.glossary import Matcher
+    from generator.glossary.matcher import Matcher
     matcher = Matcher([("クロスウェーバー", "cross-waiver")])
     assert matcher.find("クロスウェーバーの扱い") == [(0, 8, "cross-waiver")]
     assert "クロスウェーバーの扱い" in matcher.memo

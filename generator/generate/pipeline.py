@@ -1,0 +1,178 @@
+"""Generation in plain steps: every document by one function on a pool of processes, then the corpus.
+
+In:  `docs_src/` (document folders, `glossary.yml`), the cache folder, the number of processes, and
+     optionally the `Editions` to write (output folder, URL style, last-changed dates).
+Out: `Inputs`: each document's `DocumentResult` (its summary for the corpus pages, its diagnostics,
+     the files it rewrote) and the `Glossary`; every diagnostic in one `Reporter`, in a fixed order:
+     documents, translations, glossary. With `Editions`, each document's files are written.
+
+`process_document` takes one document folder through every step — parse, its translation and the
+glossary checks of it, both editions' pages, tables and search entries, written — on whichever
+process `tasks` gives it; only the result comes back. A document's result is kept in the cache
+under a key of everything it depends on, with the stamps (size, modification time) of the files it
+wrote: a run after an edit redoes only the edited document, and takes every other one from the
+cache as long as its files are still as written. The corpus pages (`edition.corpus`) follow, in
+this process, from the results (see `cli.cmd_generate`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Reporter
+from ..edition.document import DocumentSummary, document_coverage, document_output, document_usage
+from ..edition.files import write_files
+from ..glossary.checks import check_translation_terms, check_unused_forms, forms_in
+from ..glossary.termbase import GLOSSARY_NAME, Glossary, load_glossary
+from ..memos import next_document
+from ..model import Document
+from ..parse.documents import SOURCE_NAME, discover, input_files, load_document
+from ..parse.faithfulness import artifact_summary
+from ..render.languages import LANGUAGES, Language
+from ..render.urls import UrlStyle
+from ..translate.catalog import Catalog, load_catalog, po_path
+from ..translate.segments import segments
+from . import cache
+from .incremental import Stamps, stamps, still_written
+from .tasks import tasks
+
+TRANSLATION = "en"         # the language of the PO files beside each document
+
+
+@dataclass(frozen=True)
+class Editions:
+    """The language editions to write: where, with which URLs, with which last-changed dates."""
+    out: Path                                    # the output folder (its docs/<lang>/ are MkDocs' docs_dirs)
+    urls: UrlStyle
+    updated: dict[str, str]                      # document slug → last change (git)
+
+
+@dataclass
+class DocumentResult:
+    """Everything the corpus steps need of one document folder."""
+    summary: DocumentSummary                     # for the home, status and glossary pages, search and navigation
+    forms: set[str]                              # the glossary's Japanese forms it contains
+    artifacts: Counter                           # what of its source is not printed, on purpose, by kind
+    parsed: list[Diagnostic]                     # problems of the source, metadata and tables
+    translated: list[Diagnostic]                 # problems of the translation
+    terms: list[Diagnostic]                      # translations that do not use a term's English
+    key: str = ""                                # its cache key (what it was made from)
+    written: list[Path] = field(default_factory=list)    # its files rewritten by this run
+
+    def failed(self) -> bool:
+        """Whether it has errors (in its source or its translation): then it is not rendered."""
+        return any(d.is_error() for d in self.parsed + self.translated)
+
+
+@dataclass
+class Inputs:
+    """Every document's result and the glossary: what the corpus pages are made of."""
+    documents: list[DocumentResult]
+    glossary: Glossary | None
+
+    @property
+    def written(self) -> list[Path]:
+        return [path for result in self.documents for path in result.written]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every document's processing shares (inherited by the worker processes)."""
+    src: Path
+    glossary: Glossary | None
+    editions: Editions | None
+    cache: Path | None
+    shared: str                                  # the part of every document's key they share
+
+
+def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRANSLATION) -> Catalog:
+    """A parsed document's catalog in `lang`, its problems reported."""
+    path = po_path(src / doc.meta.slug, lang)
+    return load_catalog(path, str(path.relative_to(src.parent)), segments(doc), report)
+
+
+def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
+    """The glossary of a documents folder (None without one)."""
+    path = src / GLOSSARY_NAME
+    return load_glossary(path, str(path.relative_to(src.parent)), report)
+
+
+def document_key(folder: Path, job: Job) -> str:
+    """What a document's result depends on: its own files, its PO file, its last-changed date and
+    what every document shares (the glossary, the editions and URL style); the code is in every key."""
+    parts: list[bytes | str] = [str(folder.relative_to(job.src.parent))]
+    for path in input_files(folder) + [po_path(folder, TRANSLATION)]:
+        if path.exists():
+            parts += [path.name, path.read_bytes()]
+    updated = job.editions.updated.get(folder.name, "") if job.editions else ""
+    return cache.key_of(*parts, updated, job.shared)
+
+
+_job: Job | None = None                          # this process's job (see `_start`)
+
+
+def _start(job: Job) -> None:
+    """Set the job of this process (run once in each worker, and here for serial tasks)."""
+    global _job
+    _job = job
+
+
+def process_document(folder: Path) -> DocumentResult:
+    """One document through every step, its files written (unless it has errors); from the cache
+    when nothing it depends on changed and its files are still as written."""
+    job = _job
+    key = document_key(folder, job) if job.cache is not None else ""
+    if job.cache is not None:
+        entry: tuple[DocumentResult, Stamps] | None = cache.get(job.cache, key)
+        if entry is not None and (job.editions is None or still_written(job.editions.out, entry[1])):
+            return entry[0]
+    next_document()                              # nothing remembered from the document before
+    parsed, translated, terms = Reporter(), Reporter(), Reporter()
+    doc = load_document(folder, parsed, job.src.parent)
+    catalog = load_catalog_of(doc, job.src, translated)
+    usage, forms = None, set()
+    if job.glossary is not None:
+        check_translation_terms(job.glossary, segments(doc), catalog, terms)
+        usage, forms = document_usage(doc, job.glossary, catalog), forms_in(job.glossary, segments(doc))
+    summary = DocumentSummary(doc.meta, {}, document_coverage(doc, catalog), usage)
+    result = DocumentResult(summary, forms, artifact_summary(doc), parsed.diagnostics, translated.diagnostics,
+                            terms.diagnostics, key)
+    produced: list[Path] = []
+    if job.editions is not None and not result.failed():
+        for code in LANGUAGES:
+            lang = Language(code, {doc.meta.slug: catalog}, job.glossary, job.editions.urls, job.editions.updated)
+            output, texts = document_output(doc, lang)
+            summary.outputs[code] = output
+            root = job.editions.out / "docs" / code
+            write_files(root, texts, result.written)
+            produced += [root / path for path in texts]
+    if job.cache is not None:
+        kept = replace(result, written=[])
+        cache.put(job.cache, key, (kept, stamps(job.editions.out, produced) if job.editions else {}))
+    return result
+
+
+def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int = 1,
+         editions: Editions | None = None) -> Inputs:
+    """Every document through `process_document` on `jobs` processes (the costliest first), then the
+    glossary's check against the whole corpus; the diagnostics into `report`, documents first."""
+    glossary_report = Reporter()
+    glossary = load_glossary_of(src, glossary_report)
+    glossary_file = src / GLOSSARY_NAME
+    urls = [(code, editions.urls) for code in LANGUAGES] if editions else []
+    shared = cache.key_of(glossary_file.read_bytes() if glossary_file.exists() else b"", repr(urls))
+    folders = discover(src)
+    order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)
+    job = Job(src, glossary, editions, cache_dir, shared)
+    results = tasks(jobs, _start, (job,)).map(process_document, folders, order)
+    if cache_dir is not None:
+        cache.prune(cache_dir, {result.key for result in results})
+    report.diagnostics.extend(d for r in results for d in r.parsed)
+    report.diagnostics.extend(d for r in results for d in r.translated)
+    if glossary is not None:
+        check_unused_forms(glossary, set().union(*(r.forms for r in results)), glossary_report)
+    report.diagnostics.extend(glossary_report.diagnostics)
+    report.diagnostics.extend(d for r in results for d in r.terms)
+    return Inputs(results, glossary)
+

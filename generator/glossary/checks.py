@@ -1,0 +1,52 @@
+"""The glossary against the documents: forms found nowhere, translations that do not use a term.
+
+In:  the `Glossary`, each document's segments and catalog.
+Out: diagnostics (`glossary-unused-form` at the term, `glossary-consistency` at the PO entry).
+"""
+from __future__ import annotations
+
+from ..diagnostics import Reporter
+from ..translate.catalog import SegmentState
+from .termbase import Glossary
+
+
+def forms_in(glossary: Glossary, segs: list) -> set[str]:
+    """The glossary's Japanese forms that occur in these segments (one document's)."""
+    text = "\n".join(seg.source for seg in segs)
+    return {form for term in glossary.terms for form in term.forms if form in text}
+
+
+def check_unused_forms(glossary: Glossary, used: set[str], report: Reporter) -> None:
+    """Forms that occur in no document (`used`: the union of every document's `forms_in`)."""
+    for term in glossary.terms:
+        for form in term.forms:
+            if form not in used:
+                report.warn(glossary.path, term.line, "glossary-unused-form",
+                            f"form '{form}' of term '{term.id}' occurs in no document; correct or remove it")
+
+
+def check_translation_terms(glossary: Glossary, segs: list, catalog, report: Reporter) -> None:
+    """Translated segments of one document that do not use the English of the terms their source uses."""
+    ja = glossary.matcher("ja")
+    for seg in segs:
+        text, state = catalog.lookup(seg.id) if catalog is not None else (None, SegmentState.UNTRANSLATED)
+        if state is not SegmentState.TRANSLATED:
+            continue
+        folded = text.lower()
+        for term_id in dict.fromkeys(t for _, _, t in ja.find(seg.source)):
+            term = glossary.by_id[term_id]
+            allowed = term.english_forms()
+            if not any(f.lower() in folded for f in allowed):
+                entry = catalog.entries.get(seg.id)
+                report.warn(catalog.path, entry.line if entry else 1, "glossary-consistency",
+                            f"segment {seg.id}: the source uses 「{term.ja}」 but the translation has none of "
+                            f"{allowed}; use the glossary's English")
+
+
+def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], catalogs: dict,
+                 report: Reporter) -> None:
+    """Forms that never occur, and translations that do not use the term's English (the pipeline
+    runs the per-document half in its workers and the unused-form check once, with the same result)."""
+    check_unused_forms(glossary, set().union(*(forms_in(glossary, segs) for _, segs in docs_segments)), report)
+    for doc, segs in docs_segments:
+        check_translation_terms(glossary, segs, catalogs.get(doc.meta.slug), report)

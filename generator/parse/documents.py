@@ -1,0 +1,98 @@
+"""Documents in `docs_src/`: discovery, metadata, and the parse, stage by stage.
+
+In:  a folder `docs_src/<slug>/` holding `source.txt` (UTF-8 PDF extraction) and
+     optionally `meta.yml` and `tables/*.yml`.
+Out: `Document`s (the model), with a `Reporter` holding what editors must fix.
+
+The stages, one module each: ingest → units → structure (+ footnotes, tables).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Reporter
+from ..model import Document, Meta, plain_text
+from . import yamlfiles
+from .footnotes import check_references, collect_footnotes
+from .ingest import ingest
+from .structure import build_tree
+from .tables import apply_tables, load_tables
+from .units import find_units
+
+SOURCE_NAME = "source.txt"
+META_NAME = "meta.yml"
+META_FIELDS = set(Meta.__dataclass_fields__) - {"slug"}
+ENGLISH_FIELDS = ("issuer", "date_note", "description")      # each with its `<field>_en`
+
+
+def discover(src: Path) -> list[Path]:
+    """Document folders in name order."""
+    return sorted(p.parent for p in src.glob(f"*/{SOURCE_NAME}"))
+
+
+def load_meta(folder: Path, report: Reporter) -> Meta:
+    """A document's metadata from its `meta.yml` (the defaults where there is none)."""
+    meta = Meta(slug=folder.name)
+    path = folder / META_NAME
+    if not path.exists():
+        return meta
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yamlfiles.load(text) or {}
+    except yamlfiles.YAMLError as e:
+        report.error(str(path), yamlfiles.error_line(e), "meta-yaml",
+                     f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")
+        return meta
+    if not isinstance(data, dict):
+        report.error(str(path), 1, "meta-yaml", "metadata must be a mapping of field: value")
+        return meta
+    for key, value in data.items():
+        if key not in META_FIELDS:
+            report.warn(str(path), 1, "meta-unknown-field",
+                        f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
+            continue
+        setattr(meta, key, value if value is not None else "")
+    for field in ENGLISH_FIELDS:
+        shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
+        if shown and not getattr(meta, f"{field}_en"):
+            line = yamlfiles.line_of(yamlfiles.nodes_by_key(yamlfiles.compose(text)).get(field))
+            report.warn(str(path), line, "meta-no-english",
+                        f"{field} has no English, so the English edition shows it in Japanese; add {field}_en")
+    return meta
+
+
+def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
+    """The document model of a source text (`path`: the name messages give it)."""
+    ingested = ingest(text, path)
+    artifacts = list(ingested.artifacts)
+    head, preamble, sections = build_tree(find_units(ingested), path, artifacts)
+    notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
+    doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
+                   sections=sections, footnotes=notes, artifacts=artifacts)
+    check_references(notes, doc.footnote_refs(), path, report)
+    if not meta.title:
+        meta.title = " ".join(doc.title_block.get("title")) or meta.slug
+    return doc
+
+
+def input_files(folder: Path) -> list[Path]:
+    """The files a document's parse reads (those that exist)."""
+    files = [folder / SOURCE_NAME, folder / META_NAME] + sorted((folder / "tables").glob("*.yml"))
+    return [path for path in files if path.exists()]
+
+
+def load_document(folder: Path, report: Reporter, root: Path | None = None) -> Document:
+    """Parse a document folder (`root`: the folder that messages name files from)."""
+    source = folder / SOURCE_NAME
+    shown = str(source.relative_to(root)) if root else str(source)
+    meta = load_meta(folder, report)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = source.read_bytes()[: e.start].count(b"\n") + 1
+        report.error(shown, line, "source-encoding", "the source text is not UTF-8; save it as UTF-8")
+        text = source.read_bytes().decode("utf-8", errors="replace")
+    doc = parse_text(text, shown, meta, report)
+    apply_tables(doc, load_tables(folder, root or folder.parent.parent, report), report)
+    return doc
+

@@ -1,0 +1,100 @@
+"""Faithfulness: how much of the source text reaches the rendered pages, in order.
+
+In:  the source text, the `Document` parsed from it (for its artifacts and note
+     areas), and the text of the rendered Japanese pages — the running text of
+     every page in reading order, and the text of each footnote by number.
+Out: a `Faithfulness` report: source characters (whitespace aside), how many are
+     preserved in order, how many are classified artifacts, and the pieces that
+     are neither (which must be none).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Document
+from .ingest import NOTE_START, ingest, raw_lines
+
+WS = re.compile(r"\s+")
+
+
+@dataclass
+class Faithfulness:
+    source_chars: int = 0
+    artifact_chars: int = 0
+    preserved_chars: int = 0
+    missing: list[str] = field(default_factory=list)      # source pieces not rendered
+    extra: list[str] = field(default_factory=list)        # rendered pieces not in the source
+
+    @property
+    def share(self) -> float:
+        """Preserved share of the characters that are not artifacts."""
+        base = self.source_chars - self.artifact_chars
+        return self.preserved_chars / base if base else 1.0
+
+
+def _strip(s: str) -> str:
+    return WS.sub("", s)
+
+
+def source_streams(text: str, doc: Document) -> tuple[str, dict[int, str], int]:
+    """(body characters, note characters by number, artifact characters), whitespace removed,
+    every classified artifact cut out where it stands."""
+    by_line: dict[int, list[str]] = {}
+    for a in doc.artifacts:
+        by_line.setdefault(a.line, []).append(a.text)
+    ingested = ingest(text)
+    note_lines = {l.no for area in ingested.note_areas for l in area}
+    body, notes, removed = [], {}, 0
+    current = None
+    for no, raw in enumerate(raw_lines(text), 1):
+        line = raw
+        for art in by_line.get(no, []):
+            i = line.find(art)
+            if i >= 0:
+                line = line[:i] + line[i + len(art):]
+                removed += len(_strip(art))
+        if no in note_lines:
+            m = NOTE_START.match(raw.strip())
+            if m:
+                current = int(m.group(1))
+            notes[current] = notes.get(current, "") + _strip(line)
+        else:
+            body.append(_strip(line))
+    return "".join(body), notes, removed
+
+
+def _matched(a: str, b: str) -> tuple[int, list[str], list[str]]:
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matched, missing, extra = 0, [], []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            matched += i2 - i1
+        if tag in ("delete", "replace"):
+            missing.append(a[i1:i2])
+        if tag in ("insert", "replace"):
+            extra.append(b[j1:j2])
+    return matched, missing, extra
+
+
+def measure(text: str, doc: Document, rendered_body: str, rendered_notes: dict[int, str]) -> Faithfulness:
+    body, notes, artifact_chars = source_streams(text, doc)
+    report = Faithfulness(source_chars=len(_strip(text)), artifact_chars=artifact_chars)
+    matched, missing, extra = _matched(body, _strip(rendered_body))
+    report.preserved_chars += matched
+    report.missing += missing
+    report.extra += extra
+    for number, src in notes.items():
+        matched, missing, extra = _matched(src, _strip(rendered_notes.get(number, "")))
+        report.preserved_chars += matched
+        report.missing += missing
+        report.extra += extra
+    for number in set(rendered_notes) - set(notes):
+        report.extra.append(rendered_notes[number])
+    return report
+
+
+def artifact_summary(doc: Document) -> Counter:
+    return Counter(a.kind for a in doc.artifacts)

@@ -1,0 +1,203 @@
+"""Source text to cleaned lines.
+
+In:  the raw text of a PDF extraction (a `str`) and its file name.
+Out: `Ingested`: the body lines in order, each with its sheet (a printed page of the PDF),
+     indentation and spacing recorded, the footnote areas cut out of the sheets (still as
+     lines), and the `Artifact`s removed on purpose (folios, sheet labels).
+
+"Sheet" is a printed page of the source; "page" is reserved for the site's pages.
+What the extractions look like (see docs_src/*/source.txt):
+* Reports are "double spaced": every printed line is followed by an empty line,
+  except the last line of a sheet, which is followed directly by the first line
+  of the next sheet, and that line starts with one space.
+* A whitespace-only line (a "spacer") is an empty printed line.
+* Footnote areas start with a spacer followed directly by a line `[n] ...`
+  and run to the end of the sheet.
+* Folios (printed page numbers) stand alone (`16`), or trail a sentence (`破線とした。 7`);
+  sheet labels (`付録１`) stand alone at a sheet's end.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import Artifact, ArtifactKind
+
+FOLIO = re.compile(r"^\s*(\d{1,3})\s*$")
+TRAILING_FOLIO = re.compile(r"^(.*。)(\s+)(\d{1,3})\s*$")
+SHEET_LABEL = re.compile(r"^\s*(付録[０-９0-9]{1,2})\s*$")
+NOTE_START = re.compile(r"^\[(\d{1,3})\]")
+SYMBOL_ROW = re.compile(r"^(?:.*?[^\s：:])??\s*[○△](?:\s+[○△])*\s*$")   # a flattened table row
+
+
+@dataclass
+class Line:
+    no: int                 # 1-based line number in the source file
+    text: str               # without sheet-start space, indentation and trailing space
+    indent: bool = False    # the printed line is indented (after the sheet-start space)
+    sheet_start: bool = False
+    sheet: int = 0          # index of the printed sheet
+    blank_before: bool = False      # an empty line separates it from the previous line
+    spacer_before: bool = False     # a whitespace-only line precedes it on its sheet
+    first_on_sheet: bool = False    # the first body line after a sheet break
+    trailing_space: bool = False
+    col: int = 0            # column of `text` in the raw line
+    raw: str = ""           # the printed line as extracted
+
+
+@dataclass
+class SheetBreak:
+    """The end of a printed sheet (at source line `no`)."""
+    no: int
+    label: str = ""         # a sheet label such as 付録１ ending the sheet
+
+
+@dataclass
+class Ingested:
+    """A source text as lines: the body (with sheet breaks), the footnote areas, the artifacts."""
+    path: str
+    body: list[Line | SheetBreak] = field(default_factory=list)
+    note_areas: list[list[Line]] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
+    double_spaced: bool = True
+    full_width: int = 64    # display width of a full printed line
+
+    @property
+    def lines(self) -> list[Line]:
+        return [x for x in self.body if isinstance(x, Line)]
+
+
+class _Cells(dict):
+    """Code point → its printed cells as a string of that length ("x" or "xx"), learnt on first
+    sight: `str.translate` then measures a line in C, one lookup per character."""
+    def __missing__(self, code: int) -> str:
+        cells = self[code] = "xx" if unicodedata.east_asian_width(chr(code)) in "WF" else "x"
+        return cells
+
+
+_CELLS = _Cells()
+
+
+def display_width(s: str) -> int:
+    """Printed width in half-width cells: wide and full-width characters count 2."""
+    return len(s) if s.isascii() else len(s.translate(_CELLS))
+
+
+def _is_double_spaced(raw: list[str]) -> bool:
+    content = [i for i, l in enumerate(raw[:-1]) if l.strip()]
+    if not content:
+        return False
+    followed = sum(1 for i in content if raw[i + 1] == "")
+    return followed / len(content) >= 0.8
+
+
+MIN_FULL_WIDTH = 50      # a printed A4 line is wider; short texts must not make every line "full"
+
+
+def _full_width(raw: list[str]) -> int:
+    widths = sorted(display_width(l.strip()) for l in raw if l.strip())
+    return max(widths[int(len(widths) * 0.75)] if widths else 0, MIN_FULL_WIDTH)
+
+
+def raw_lines(text: str) -> list[str]:
+    """The printed lines of a source text, numbered from 1 by position: any line ending, no BOM."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+
+
+def ingest(text: str, path: str = "<text>") -> Ingested:
+    """The lines of a source text, its sheet breaks, footnote areas and artifacts."""
+    raw = raw_lines(text)
+    out = Ingested(path=path, double_spaced=_is_double_spaced(raw), full_width=_full_width(raw))
+    sheet = 0
+    blank = False          # an empty line since the last content line
+    spacer = False         # a whitespace-only line since the sheet began / last content
+    prev_content = False   # the raw line just before is a content line
+    in_notes: list[Line] | None = None
+    i = 0
+    while i < len(raw):
+        r = raw[i]
+        no = i + 1
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if r == "":
+            blank, prev_content = True, False
+            i += 1
+            continue
+        printed = r.strip()
+        if not printed:
+            if nxt is not None and NOTE_START.match(nxt) and in_notes is None:
+                in_notes = []
+                out.note_areas.append(in_notes)
+            spacer, blank, prev_content = True, False, False
+            i += 1
+            continue
+        # a table row of symbols may be indented without starting a sheet
+        sheet_start = prev_content and r.startswith((" ", "\u3000")) and not SYMBOL_ROW.match(r)
+        if sheet_start:
+            sheet += 1
+            out.body.append(SheetBreak(no - 1))
+            in_notes, spacer = None, False
+            body = r[1:]
+            col = 1
+        else:
+            body, col = r, 0
+        m = FOLIO.match(r) if len(printed) <= 3 else None        # (the patterns' longest match)
+        if m:
+            out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, m.group(1)))
+            out.body.append(SheetBreak(no))
+            sheet += 1
+            in_notes, spacer = None, False
+            # the next printed line opens a sheet but carries no sheet-start space
+            blank, prev_content = False, False
+            i += 1
+            continue
+        m = SHEET_LABEL.match(r) if len(printed) <= 4 else None
+        if m and _ends_sheet(raw, i):
+            out.artifacts.append(Artifact(no, ArtifactKind.SHEET_LABEL, m.group(1)))
+            out.body.append(SheetBreak(no, label=m.group(1)))
+            sheet += 1
+            in_notes, spacer = None, False
+            blank, prev_content = False, False
+            i += 1
+            continue
+        trailing_number = None
+        m = TRAILING_FOLIO.match(body) if not out.double_spaced else None
+        if m:
+            trailing_number = m.group(3)
+            body = m.group(1)
+        stripped = body.lstrip(" \u3000")
+        line = Line(
+            no=no,
+            text=stripped.rstrip(),
+            indent=len(stripped) != len(body),
+            sheet_start=sheet_start,
+            sheet=sheet,
+            blank_before=blank,
+            spacer_before=spacer,
+            trailing_space=stripped != stripped.rstrip(),
+            first_on_sheet=bool(out.body) and isinstance(out.body[-1], SheetBreak) and in_notes is None,
+            col=col + len(body) - len(stripped),
+            raw=r,
+        )
+        if in_notes is not None:
+            in_notes.append(line)
+        else:
+            out.body.append(line)
+        if trailing_number:
+            out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, trailing_number))
+            out.body.append(SheetBreak(no))
+            sheet += 1
+            in_notes, spacer = None, False
+        blank, spacer, prev_content = False, False, True
+        i += 1
+    return out
+
+
+def _ends_sheet(raw: list[str], i: int) -> bool:
+    """A sheet label ends its sheet: what follows is a sheet start or the end."""
+    for r in itertools.islice(raw, i + 1, None):
+        if r == "":
+            continue
+        return r.startswith(" ") or not r.strip()
+    return True

@@ -1,0 +1,428 @@
+"""Logical units to the document tree.
+
+In:  the `Unit`s and sheet breaks of `units.find_units`, the source path.
+Out: the title block, the preamble blocks and the top-level `Section`s of a
+     `Document`, every block with a stable id and its source line range, plus
+     the list-marker artifacts (`・`, `○` turned into list structure).
+
+Each kind of block is recognised by one rule of `BLOCK_RULES`, tried in priority order at
+each unit (the first that applies builds its block), as Python-Markdown's block processors.
+Sections nest by numbering: `１．` > `（１）` > `①` > `ア）`. Top-level sections
+are also opened by `【別添N】` titles (anchor `annex-N`) and by sheets that carry
+a label such as `付録１` (anchor `appendix-1`). Anchors come from the
+numbering (`３．（３）①ア）` → `3-3-1-a`), never from the wording.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import (Artifact, ArtifactKind, Block, BlockTitle, FlattenedTable, ItemList, ListItem, Member,
+                     MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
+from ..registry import Registry
+from .ingest import SheetBreak
+from .inline import join_lines, parse_inlines
+from .units import Unit, UnitKind
+
+KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+ANNEX = re.compile(r"^【別添([０-９0-9]+)】")
+DATE = re.compile(r"^(令和|平成|昭和)\s*\S+\s*年\s*\S+\s*月\s*\S+\s*日$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+MEETING_NO = re.compile(r"第\s*([0-9０-９]+)\s*回")
+NAME = re.compile(r"^([◎○])?\s*(\S+(?:\s+\S+){1,5})$")
+WHOLE_BRACKET = re.compile(r"^【.*】$")
+MEETING_RANK = 2          # ▼ meetings nest like （１） sections
+
+
+def number_key(number: str) -> str:
+    """Printed heading number to its anchor part: ３→3, ①→1, ア→a."""
+    if number in KATAKANA_ORDER:
+        return chr(ord("a") + KATAKANA_ORDER.index(number))
+    digits = unicodedata.normalize("NFKC", number)
+    if digits.isdigit():
+        return str(int(digits))
+    return str(int(unicodedata.numeric(number)))
+
+
+def is_name_line(unit: Unit) -> bool:
+    """A member's name printed with spaces between its characters (`石 井 由梨佳`)."""
+    if len(unit.lines) != 1:
+        return False
+    m = NAME.match(unit.text)
+    if not m:
+        return False
+    tokens = m.group(2).split()
+    return sum(1 for t in tokens if len(t) == 1) >= 2 and all(len(t) <= 4 for t in tokens)
+
+
+class TreeBuilder:
+    """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
+
+    def __init__(self, path: str, artifacts: list[Artifact]):
+        self.path = path
+        self.artifacts = artifacts
+        self.preamble: list[Block] = []
+        self.sections: list[Section] = []
+        self.stack: list[tuple[int, Section]] = []      # (rank, section)
+        self.anchors: set[str] = set()
+        self.meetings: set[str] = set()        # anchors of ▼ meeting sections
+        self.labels: dict[int, str] = {}       # sheet → its label (付録１)
+        self.first_of_sheet = False            # the unit at hand is the first of its sheet
+
+    # ------------------------------------------------------------ helpers
+    def inlines(self, unit: Unit, strip: str = ""):
+        pieces = join_lines(unit.lines)
+        if strip and pieces and pieces[0][1].startswith(strip):
+            self.artifacts.append(Artifact(pieces[0][0], ArtifactKind.LIST_MARKER, strip))
+            pieces[0] = (pieces[0][0], pieces[0][1][len(strip):])
+        return parse_inlines(pieces, self.artifacts)
+
+    def container(self) -> list[Block]:
+        return self.stack[-1][1].children if self.stack else self.preamble
+
+    def container_anchor(self) -> str:
+        return self.stack[-1][1].anchor if self.stack else "preamble"
+
+    def unique(self, anchor: str) -> str:
+        base, n = anchor, 2
+        while anchor in self.anchors:
+            anchor = f"{base}_{n}"
+            n += 1
+        self.anchors.add(anchor)
+        return anchor
+
+    def place(self, block: Block, unit_or_units) -> Block:
+        units = unit_or_units if isinstance(unit_or_units, list) else [unit_or_units]
+        block.first_line = units[0].first.no
+        block.last_line = units[-1].lines[-1].no
+        container = self.container()
+        block.id = f"{self.container_anchor()}-p{sum(1 for b in container if not isinstance(b, Section)) + 1}"
+        container.append(block)
+        return block
+
+    def open_section(self, rank: int, anchor: str, title, units: list[Unit]) -> Section:
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        section = Section(level=len(self.stack) + 1, anchor=self.unique(anchor), title=title)
+        section.id = section.anchor
+        section.first_line = units[0].first.no
+        section.last_line = units[-1].lines[-1].no
+        if self.stack:
+            self.stack[-1][1].children.append(section)
+        else:
+            self.sections.append(section)
+        self.stack.append((rank, section))
+        return section
+
+    def parent_anchor(self, rank: int) -> str:
+        for r, s in reversed(self.stack):
+            if r < rank:
+                return s.anchor + "-"
+        return ""
+
+    # ------------------------------------------------------------ blocks placed by the rules
+    def item(self, unit: Unit, style: str, marker: str = ""):
+        item = ListItem(inlines=self.inlines(unit, strip=marker),
+                        first_line=unit.first.no, last_line=unit.lines[-1].no)
+        container = self.container()
+        last = container[-1] if container else None
+        if style == "implicit" and isinstance(last, ItemList) and last.style == "bullet":
+            parent = last.items[-1]
+            if not parent.children:
+                sub = ItemList(style="implicit", id=f"{parent.id}-l", first_line=unit.first.no)
+                parent.children.append(sub)
+            target = parent.children[-1]
+        elif isinstance(last, ItemList) and last.style == style:
+            target = last
+        else:
+            target = self.place(ItemList(style=style), unit)
+        item.id = f"{target.id}-i{len(target.items) + 1}"
+        target.items.append(item)
+        target.last_line = unit.lines[-1].no
+        last_block = container[-1]
+        last_block.last_line = max(last_block.last_line, unit.lines[-1].no)
+
+    def implicit_item_here(self) -> bool:
+        """An indented unit is a list item whose bullet glyph was lost when it follows
+        a list or a bracketed block title; otherwise it is an indented paragraph."""
+        container = self.container()
+        last = container[-1] if container else None
+        return isinstance(last, (ItemList, BlockTitle))
+
+    def member(self, name_unit: Unit, affiliation: Unit):
+        m = NAME.match(name_unit.text)
+        member = Member(mark=m.group(1) or "", name=m.group(2), affiliation=affiliation.text,
+                        first_line=name_unit.first.no, last_line=affiliation.lines[-1].no)
+        container = self.container()
+        last = container[-1] if container else None
+        target = last if isinstance(last, MemberList) else self.place(MemberList(), name_unit)
+        member.id = f"{target.id}-m{len(target.members) + 1}"
+        target.members.append(member)
+        target.last_line = member.last_line
+
+    def build(self, units: list[Unit | SheetBreak]) -> None:
+        """Build the tree from the units: at each unit, the first rule of `BLOCK_RULES` that applies."""
+        self.labels = sheet_labels(units)
+        items = [u for u in units if isinstance(u, Unit)]
+        seen_sheets: set[int] = set()
+        i = 0
+        while i < len(items):
+            sheet = items[i].first.sheet
+            self.first_of_sheet = sheet not in seen_sheets
+            seen_sheets.add(sheet)
+            for rule in BLOCK_RULES:
+                if rule.test(self, items, i):
+                    i += rule.run(self, items, i)
+                    break
+
+
+# ------------------------------------------------------------------ block rules
+class BlockRule:
+    """One kind of block: whether the units at `i` are one (`test`), and building it (`run`,
+    which returns how many units it took). `produces`: the model classes it may build."""
+    produces: tuple[type, ...] = ()
+
+    def test(self, b: TreeBuilder, units: list[Unit], i: int) -> bool:
+        raise NotImplementedError
+
+    def run(self, b: TreeBuilder, units: list[Unit], i: int) -> int:
+        raise NotImplementedError
+
+
+class AppendixSheet(BlockRule):
+    """The first units of a sheet labelled 付録Ｎ: the title of section `appendix-N`."""
+    produces = (Section,)
+
+    def test(self, b, units, i):
+        return b.first_of_sheet and units[i].first.sheet in b.labels
+
+    def run(self, b, units, i):
+        sheet = units[i].first.sheet
+        title_units = [units[i]]
+        while (i + len(title_units) < len(units) and len(title_units) < 3
+               and units[i + len(title_units)].first.sheet == sheet
+               and not units[i + len(title_units)].first.spacer_before
+               and units[i + len(title_units)].kind.is_text()):
+            title_units.append(units[i + len(title_units)])
+        anchor = "appendix-" + number_key(re.sub(r"\D", "", unicodedata.normalize("NFKC", b.labels[sheet])) or "0")
+        title = parse_inlines([p for u in title_units for p in join_lines(u.lines)], b.artifacts)
+        b.open_section(1, anchor, title, title_units)
+        return len(title_units)
+
+
+class AnnexTitle(BlockRule):
+    """【別添Ｎ】…: the title of section `annex-N`."""
+    produces = (Section,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.BRACKET and bool(ANNEX.match(units[i].text))
+
+    def run(self, b, units, i):
+        b.open_section(1, "annex-" + number_key(ANNEX.match(units[i].text).group(1)), b.inlines(units[i]), [units[i]])
+        return 1
+
+
+class Heading(BlockRule):
+    """A numbered heading: a section nested by its level, its anchor from the numbering path."""
+    produces = (Section,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.HEADING
+
+    def run(self, b, units, i):
+        unit = units[i]
+        anchor = b.parent_anchor(unit.level + 1) + number_key(unit.number)
+        b.open_section(unit.level + 1, anchor, b.inlines(unit), [unit])
+        return 1
+
+
+class Meeting(BlockRule):
+    """▼ 第Ｎ回 …: a meeting's section, nested like （１）, its anchor from the meeting number."""
+    produces = (Section,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.MEETING
+
+    def run(self, b, units, i):
+        unit = units[i]
+        found = MEETING_NO.search(unit.text)
+        key = number_key(found.group(1)) if found else str(len(b.container()) + 1)
+        section = b.open_section(MEETING_RANK, b.parent_anchor(MEETING_RANK) + key, b.inlines(unit), [unit])
+        b.meetings.add(section.anchor)
+        return 1
+
+
+class Table(BlockRule):
+    """The lines of a flattened table, kept as printed (until curated: see `tables`)."""
+    produces = (FlattenedTable,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.TABLE
+
+    def run(self, b, units, i):
+        unit = units[i]
+        b.place(FlattenedTable(lines=[l.raw for l in unit.lines], numbers=[l.no for l in unit.lines]), unit)
+        return 1
+
+
+class Members(BlockRule):
+    """A name spaced between its characters, then a line of text: a member and affiliation."""
+    produces = (MemberList,)
+
+    def test(self, b, units, i):
+        return i + 1 < len(units) and is_name_line(units[i]) and units[i + 1].kind.is_text()
+
+    def run(self, b, units, i):
+        b.member(units[i], units[i + 1])
+        return 2
+
+
+class Bullet(BlockRule):
+    """・ item: an item of a bullet list (the glyph becomes the list's style)."""
+    produces = (ItemList,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.BULLET
+
+    def run(self, b, units, i):
+        b.item(units[i], "bullet", "・")
+        return 1
+
+
+class MeetingItem(BlockRule):
+    """○ line inside a meeting's section: an item of what was discussed."""
+    produces = (ItemList,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.CIRCLE and bool(b.stack) and b.stack[-1][1].anchor in b.meetings
+
+    def run(self, b, units, i):
+        b.item(units[i], "circle", "○")
+        return 1
+
+
+class BracketTitle(BlockRule):
+    """A whole line in 【…】: a block title."""
+    produces = (BlockTitle,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.BRACKET and bool(WHOLE_BRACKET.match(units[i].text))
+
+    def run(self, b, units, i):
+        b.place(BlockTitle(inlines=b.inlines(units[i])), units[i])
+        return 1
+
+
+class RunIn(BlockRule):
+    """A whole line in （…）: a run-in title."""
+    produces = (RunInTitle,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.RUN_IN
+
+    def run(self, b, units, i):
+        b.place(RunInTitle(inlines=b.inlines(units[i])), units[i])
+        return 1
+
+
+class ImplicitItem(BlockRule):
+    """An indented line after a list or a block title: an item whose glyph extraction lost."""
+    produces = (ItemList,)
+
+    def test(self, b, units, i):
+        return units[i].kind is UnitKind.INDENTED and b.implicit_item_here()
+
+    def run(self, b, units, i):
+        b.item(units[i], "implicit")
+        return 1
+
+
+class ParagraphRule(BlockRule):
+    """Anything else: a paragraph (indented or not)."""
+    produces = (Paragraph,)
+
+    def test(self, b, units, i):
+        return True
+
+    def run(self, b, units, i):
+        unit = units[i]
+        b.place(Paragraph(inlines=b.inlines(unit), indented=unit.kind is UnitKind.INDENTED), unit)
+        return 1
+
+
+BLOCK_RULES: Registry[BlockRule] = Registry()
+BLOCK_RULES.register(AppendixSheet(), "appendix", 100)   # first: a labelled sheet's first units are its title
+BLOCK_RULES.register(AnnexTitle(), "annex", 90)          # before 'bracket-title': 【別添１】 is a whole-bracket line too
+BLOCK_RULES.register(Heading(), "heading", 80)
+BLOCK_RULES.register(Meeting(), "meeting", 70)
+BLOCK_RULES.register(Table(), "table", 60)
+BLOCK_RULES.register(Members(), "members", 50)           # before the item and paragraph rules: a name line is text
+BLOCK_RULES.register(Bullet(), "bullet", 40)
+BLOCK_RULES.register(MeetingItem(), "meeting-item", 35)
+BLOCK_RULES.register(BracketTitle(), "bracket-title", 30)
+BLOCK_RULES.register(RunIn(), "run-in", 20)
+BLOCK_RULES.register(ImplicitItem(), "implicit-item", 10)  # before 'paragraph': an indented unit is a paragraph otherwise
+BLOCK_RULES.register(ParagraphRule(), "paragraph", 0)    # last: it takes whatever is left
+
+
+def sheet_labels(units) -> dict[int, str]:
+    """Sheet index → label, for sheets that end with a label such as 付録１."""
+    labels, sheet = {}, None
+    for u in units:
+        if isinstance(u, SheetBreak):
+            if u.label and sheet is not None:
+                labels[sheet] = u.label
+        else:
+            sheet = u.lines[-1].sheet
+    return labels
+
+
+def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[Unit | SheetBreak]]:
+    """The leading units that form the title block: up to the first sentence or marker."""
+    taken: list[Unit] = []
+    rest = list(units)
+    while rest:
+        u = rest[0]
+        if isinstance(u, SheetBreak):
+            if taken:
+                break
+            rest.pop(0)
+            continue
+        if "。" in u.text or u.kind in (UnitKind.HEADING, UnitKind.BULLET, UnitKind.TABLE, UnitKind.MEETING) \
+                or len(taken) >= 6:
+            break
+        taken.append(rest.pop(0))
+    return taken, rest
+
+
+def title_block(units: list[Unit]) -> TitleBlock:
+    """The title page's fields: title, subtitle, date and issuer, as printed."""
+    fields: list[TitleField] = []
+    seen_date = False
+    for u in units:
+        text = u.text
+        if DATE.match(text):
+            role, seen_date = "date", True
+        elif seen_date:
+            role = "issuer"
+        elif u.kind is UnitKind.RUN_IN:
+            role = "subtitle"
+        elif fields and fields[-1].role == "title":
+            fields[-1].text += text
+            fields[-1].last_line = u.lines[-1].no
+            continue
+        else:
+            role = "title"
+        n = sum(1 for f in fields if f.role == role) + 1
+        fields.append(TitleField(id=role if n == 1 else f"{role}-{n}", role=role, text=text,
+                                 first_line=u.first.no, last_line=u.lines[-1].no))
+    return TitleBlock(id="title-block", fields=fields,
+                      first_line=units[0].first.no if units else 0,
+                      last_line=units[-1].lines[-1].no if units else 0)
+
+
+def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact]):
+    """The title block, the preamble and the top-level sections of a document's units."""
+    head, rest = split_title_block(units)
+    builder = TreeBuilder(path, artifacts)
+    builder.build(rest)
+    return title_block(head), builder.preamble, builder.sections

@@ -1,0 +1,246 @@
+"""Matrix tables: curated data checked against the flattened text it replaces.
+
+In:  `docs_src/<doc>/tables/*.yml` (curated tables with bilingual headers) and the
+     document model, whose `FlattenedTable` blocks hold the extracted lines.
+Out: the model with each curated table standing where its flattened block was,
+     diagnostics where data and source disagree, and a notice for every flattened
+     table that has no curated data yet (it stays visible, marked).
+
+The extraction encodes a row's cells in its run of spaces: each cell is two
+characters, a symbol or a space followed by a space ("○ ○   △ " is ○, ○, blank,
+△). Some rows lose blank cells; `decode_row` says when it cannot place them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Reporter
+from ..model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section
+from . import yamlfiles
+from .ingest import SYMBOL_ROW
+
+SYMBOLS = "○△"
+BLANK = "-"
+CELLS = re.compile(rf"^(?P<label>.*?[^\s{SYMBOLS}])?(?P<cells>[{SYMBOLS} ]*[{SYMBOLS}][{SYMBOLS} ]*)$")
+WS = re.compile(r"\s+")
+
+
+@dataclass
+class Decoded:
+    symbols: list[str]                     # the symbols in order, whatever their columns
+    cells: list[str] | None                # one per column when the spacing says so, else None
+    note: str = ""                         # why the columns could not be recovered
+
+
+@dataclass
+class RawRow:
+    line: int
+    context: str                           # text since the previous row (label lines), no whitespace
+    cells_text: str                        # the part of the line that holds the cells, spaces kept
+
+
+def decode_row(cells_text: str, columns: int) -> Decoded:
+    """Recover the columns of a row from its spacing, where that is unambiguous."""
+    text = cells_text.rstrip("\n")
+    symbols = [c for c in text if c in SYMBOLS]
+    if len(text) % 2:
+        text += " "
+    pairs = [text[i:i + 2] for i in range(0, len(text), 2)]
+    if any(p[1] != " " or p[0] not in SYMBOLS + " " for p in pairs):
+        return Decoded(symbols, None, "the spacing does not follow the two-characters-per-cell layout")
+    cells = [p[0] if p[0] != " " else BLANK for p in pairs]
+    while len(cells) > columns and cells[-1] == BLANK:
+        cells.pop()
+    if len(cells) == columns:
+        return Decoded(symbols, cells)
+    if len(cells) < columns:
+        lost = columns - len(cells)
+        return Decoded(symbols, None, f"{lost} blank cell(s) were lost in extraction; their position is unknown")
+    return Decoded(symbols, None, f"the spacing gives {len(cells)} cells for {columns} columns")
+
+
+def raw_rows(flat: FlattenedTable) -> list[RawRow]:
+    """The rows of a flattened table: lines holding symbols, each with the label text before it."""
+    rows: list[RawRow] = []
+    context: list[str] = []
+    for no, raw in zip(flat.numbers, flat.lines):
+        line = raw.rstrip("\n")
+        m = CELLS.match(line) if SYMBOL_ROW.match(line) else None
+        if m:
+            label, cells = m.group("label") or "", m.group("cells")
+            if label and cells.startswith(" "):
+                cells = cells[1:]            # the space between a label and its first cell
+            context.append(label)
+            rows.append(RawRow(no, WS.sub("", "".join(context)), cells))
+            context = []
+        else:
+            context.append(line)
+    return rows
+
+
+# ------------------------------------------------------------------ loading
+def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yamlfiles.compose(text)
+        data = yamlfiles.load(text)
+    except yamlfiles.YAMLError as e:
+        report.error(shown, yamlfiles.error_line(e), "table-yaml", f"cannot read the table data: {e}")
+        return None
+    lines = yamlfiles.nodes_by_key(root)
+    row_lines = [yamlfiles.line_of(n) for n in getattr(lines.get("rows"), "value", [])]
+
+    def need(key, kind):
+        if not isinstance(data.get(key), kind):
+            report.error(shown, yamlfiles.line_of(lines.get(key)), "table-field",
+                         f"'{key}' is missing or not a {kind.__name__}; see CONTRIBUTING.md, Tables")
+            return False
+        return True
+
+    if not isinstance(data, dict) or not all([need(k, dict) for k in ("caption", "row_header", "symbols")]
+                                             + [need(k, list) for k in ("columns", "rows")]
+                                             + [need(k, str) for k in ("id", "section")]):
+        return None
+    ncol = len(data["columns"])
+    table = MatrixTable(table_id=data["id"], caption=data["caption"], row_header=data["row_header"],
+                        groups=data.get("groups") or [], columns=data["columns"],
+                        symbols=data["symbols"], legend=data.get("legend") or [], notes=data.get("notes") or [],
+                        data_path=shown)
+    table.section = data["section"]
+    ok = True
+    for bilingual, where in ([(table.caption, "caption"), (table.row_header, "row_header")]
+                             + [(c, f"column {i + 1}") for i, c in enumerate(table.columns)]
+                             + [(g, f"group {i + 1}") for i, g in enumerate(table.groups)]
+                             + [(x, "legend") for x in table.legend] + [(x, "notes") for x in table.notes]):
+        if isinstance(bilingual, dict) and set(bilingual) - {"ja", "en", "span"}:
+            report.error(shown, yamlfiles.line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
+                         "table-field", f"{where} has unexpected keys {sorted(set(bilingual) - {'ja', 'en', 'span'})}"
+                         f" — quote text that contains a comma or a colon")
+            ok = False
+        if not isinstance(bilingual, dict) or not bilingual.get("ja") or not bilingual.get("en"):
+            report.error(shown, yamlfiles.line_of(lines.get(where.split()[0] + ("s" if " " in where else ""))),
+                         "table-language", f"{where} needs both 'ja' and 'en' text")
+            ok = False
+    if table.groups and sum(int(g.get("span", 0)) for g in table.groups) != ncol:
+        report.error(shown, yamlfiles.line_of(lines.get("groups")), "table-groups",
+                     f"the group spans add up to {sum(int(g.get('span', 0)) for g in table.groups)}, "
+                     f"but there are {ncol} columns")
+        ok = False
+    for i, row in enumerate(data["rows"]):
+        line = row_lines[i] if i < len(row_lines) else 1
+        cells = str(row.get("cells", "")).split()
+        label = row.get("label") or {}
+        if not label.get("ja") or not label.get("en"):
+            report.error(shown, line, "table-language", f"row {i + 1} needs a label in 'ja' and 'en'")
+            ok = False
+        if len(cells) != ncol:
+            report.error(shown, line, "table-cells",
+                         f"row {i + 1} ({label.get('ja', '?')}) has {len(cells)} cells for {ncol} columns")
+            ok = False
+        unknown = sorted({c for c in cells if c not in table.symbols})
+        if unknown:
+            report.error(shown, line, "table-symbol",
+                         f"row {i + 1} uses {unknown}, which 'symbols' does not define")
+            ok = False
+        table.rows.append(MatrixRow(label=label, cells=cells, decision=str(row.get("decision") or "")))
+    table.row_lines = row_lines
+    return table if ok else None
+
+
+def load_tables(folder: Path, root: Path, report: Reporter) -> list[MatrixTable]:
+    tables = []
+    for path in sorted((folder / "tables").glob("*.yml")):
+        table = load_table(path, str(path.relative_to(root)), report)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+# ------------------------------------------------------------------ checking
+def reading_text(table: MatrixTable) -> str:
+    """The Japanese text of a curated table in the order the extraction printed it."""
+    parts = [g["ja"] for g in table.groups] + [table.row_header["ja"]] + [c["ja"] for c in table.columns]
+    for row in table.rows:
+        parts.append(row.label["ja"])
+        parts += [c for c in row.cells if c != BLANK]
+    parts += [x["ja"] for x in table.legend] + [x["ja"] for x in table.notes]
+    return WS.sub("", "".join(parts))
+
+
+def check_table(table: MatrixTable, flat: FlattenedTable, report: Reporter) -> bool:
+    """Does the curated table agree with the extracted lines? Errors name table, row and both versions."""
+    where = f"table {table.table_id}"
+    rows = raw_rows(flat)
+    ok = True
+    if len(rows) != len(table.rows):
+        report.error(table.data_path, 1, "table-rows",
+                     f"{where}: {len(table.rows)} curated rows, but the source (lines {flat.numbers[0]}–"
+                     f"{flat.numbers[-1]}) has {len(rows)} rows of symbols")
+        ok = False
+    for i, (row, raw) in enumerate(zip(table.rows, rows)):
+        line = table.row_lines[i]
+        label = WS.sub("", row.label["ja"])
+        curated = [c for c in row.cells if c != BLANK]
+        decoded = decode_row(raw.cells_text, len(table.columns))
+        if not raw.context.endswith(label):
+            report.error(table.data_path, line, "table-label",
+                         f"{where}, row {i + 1}: curated label '{row.label['ja']}' but the source row at line "
+                         f"{raw.line} reads '{raw.context[-len(label) - 4:]}'")
+            ok = False
+        if curated != decoded.symbols:
+            report.error(table.data_path, line, "table-symbols",
+                         f"{where}, row {i + 1} ({row.label['ja']}): curated symbols {' '.join(curated) or '(none)'} "
+                         f"but the source line {raw.line} has {' '.join(decoded.symbols) or '(none)'}")
+            ok = False
+        elif decoded.cells is not None and decoded.cells != row.cells:
+            report.error(table.data_path, line, "table-columns",
+                         f"{where}, row {i + 1} ({row.label['ja']}): curated cells {' '.join(row.cells)} but the "
+                         f"spacing of source line {raw.line} gives {' '.join(decoded.cells)}")
+            ok = False
+        elif decoded.cells is None and not row.decision:
+            report.warn(table.data_path, line, "table-ambiguous",
+                        f"{where}, row {i + 1} ({row.label['ja']}): {decoded.note}; record in 'decision' "
+                        f"how the curated cells settle it")
+    src = WS.sub("", "".join(flat.lines))
+    if ok and reading_text(table) != src:
+        report.error(table.data_path, 1, "table-text",
+                     f"{where}: the curated Japanese headers, labels and legend do not reproduce the source "
+                     f"text (lines {flat.numbers[0]}–{flat.numbers[-1]}); compare them character by character")
+        ok = False
+    return ok
+
+
+def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> None:
+    """Put each curated table where its flattened block stands; list flattened blocks left uncurated."""
+    by_section = {t.section: t for t in tables}
+    used = set()
+
+    def visit(blocks: list, section: Section | None):
+        for i, block in enumerate(blocks):
+            if isinstance(block, Section):
+                visit(block.children, block)
+            elif isinstance(block, ItemList):
+                for item in block.items:
+                    visit(item.children, section)
+            elif isinstance(block, FlattenedTable):
+                table = by_section.get(section.anchor if section else "")
+                if table is None:
+                    report.notice(doc.source_path, block.first_line, "table-uncurated",
+                                  f"the table at lines {block.first_line}–{block.last_line} has no curated data; "
+                                  f"it is shown as extracted. Add docs_src/{doc.meta.slug}/tables/<id>.yml "
+                                  f"with section: {section.anchor if section else '?'}")
+                    continue
+                used.add(table.table_id)
+                if check_table(table, block, report):
+                    table.id, table.first_line, table.last_line = block.id, block.first_line, block.last_line
+                    blocks[i] = table
+
+    visit(doc.preamble, None)
+    visit(doc.sections, None)
+    for table in tables:
+        if table.table_id not in used:
+            report.error(table.data_path, 1, "table-no-source",
+                         f"table {table.table_id}: section '{table.section}' of {doc.source_path} holds no "
+                         f"flattened table; fix 'section'")

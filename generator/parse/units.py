@@ -1,0 +1,246 @@
+"""Printed lines to logical units.
+
+In:  `ingest.Ingested` (body lines with sheet and spacing facts).
+Out: a list of `Unit`s (`find_units`) — one per heading, paragraph, list item, title or
+     flattened table — each holding the printed lines it was rejoined from.
+
+A line opens a new unit when it starts with a marker (an entry of `LINE_MARKERS`: `１．`,
+`（１）`, `①`, `ア）`, `・`, `※`, `【`, `▼`, `○`, `◎`), when it is indented, or when the
+unit before it is closed; otherwise it continues the unit before it.
+A unit is *open* (continues on the next line) while its brackets are
+unbalanced or it ends with `、`/`・`; it is *soft-open* while a sentence is in
+progress or, in double-spaced reports, while its last line runs to the right
+margin. A marker or an indented line always ends a soft-open unit; a sheet
+start ends it only after a sentence end (`。`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..registry import Registry
+from .ingest import SYMBOL_ROW, Ingested, Line, SheetBreak, display_width
+from .inline import separator
+
+
+class UnitKind(Enum):
+    """What a unit is, as far as its lines tell."""
+    HEADING = "heading"          # a numbered heading (`１．`, `（１）`, `①`, `ア）`)
+    BULLET = "bullet"            # ・ item
+    NOTE = "note"                # ※ note
+    BRACKET = "bracket"          # 【…】 title or text
+    MEETING = "meeting"          # ▼ meeting
+    CIRCLE = "circle"            # ○ or ◎ line
+    INDENTED = "indented"        # an indented line without marker
+    PLAIN = "plain"              # anything else
+    RUN_IN = "run-in"            # a whole line in parentheses: （ＪＡＸＡラボ機能）
+    TABLE = "table"              # the lines of a flattened table
+
+    def is_text(self) -> bool:
+        """Running text without a marker (plain or indented)."""
+        return self in (UnitKind.PLAIN, UnitKind.INDENTED)
+
+    def is_title(self) -> bool:
+        """A title that ends where its brackets close (【…】, （…））."""
+        return self in (UnitKind.RUN_IN, UnitKind.BRACKET)
+
+
+@dataclass(frozen=True)
+class LineMarker:
+    """A marker that opens a unit when a line starts with it: what it opens, how it is recognised
+    (`pattern`, whose group 1 is a heading's number), the characters it can start with, and a
+    heading's level in the fixed nesting of the seed documents."""
+    kind: UnitKind
+    pattern: re.Pattern
+    starts: str
+    level: int = 0
+
+
+def _range(first: str, last: str) -> str:
+    return "".join(map(chr, range(ord(first), ord(last) + 1)))
+
+
+LINE_MARKERS: Registry[LineMarker] = Registry()
+# heading schemes first: a numbered heading is never a bullet or a note
+LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([０-９]{1,2})．(?=\S)"), _range("０", "９"), 1),
+                      "number-period", 100)
+LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^[（(]([０-９0-9]{1,2})[）)](?=\S)"), "（(", 2),
+                      "parenthesised-number", 90)
+LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([①-⑳])\s*(?=\S)"), _range("①", "⑳"), 3),
+                      "circled-number", 80)
+LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([ア-ン])）(?=\S)"), _range("ア", "ン"), 4),
+                      "katakana-paren", 70)
+# then the markers of items and titles (each begins with its own character)
+LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(r"^・"), "・"), "bullet", 50)
+LINE_MARKERS.register(LineMarker(UnitKind.NOTE, re.compile(r"^※"), "※"), "note", 40)
+LINE_MARKERS.register(LineMarker(UnitKind.BRACKET, re.compile(r"^【"), "【"), "bracket", 30)
+LINE_MARKERS.register(LineMarker(UnitKind.MEETING, re.compile(r"^▼"), "▼"), "meeting", 20)
+LINE_MARKERS.register(LineMarker(UnitKind.CIRCLE, re.compile(r"^[○◎](?![：:])"), "○◎"), "circle", 10)
+
+WHOLE_PAREN = re.compile(r"^[（(].*[）)]$")
+OPENERS, CLOSERS = "（(「『【［[", "）)」』】］]"
+TERMINALS = "。：:）)」』】］]"
+
+
+@dataclass
+class Unit:
+    """Printed lines rejoined into one heading, paragraph, item, title or table."""
+    kind: UnitKind
+    lines: list[Line] = field(default_factory=list)
+    level: int = 0                # heading level 1–4
+    number: str = ""              # heading number as printed (３, ３, ①, ア)
+
+    @property
+    def hard_open(self) -> bool:
+        """Brackets left open or a trailing 、・: the unit must go on. The bracket depth is carried
+        over from the lines already counted (segmentation asks after every line)."""
+        text = self.text
+        counted, length, depth = self.__dict__.get("_depth", (0, 0, 0))
+        if counted > len(self.lines):               # lines were taken away: count again
+            length, depth = 0, 0
+        if counted != len(self.lines):
+            depth = bracket_depth(text[length:], depth)
+            self.__dict__["_depth"] = (len(self.lines), len(text), depth)
+        return text.endswith(("、", "・", "，")) or depth > 0
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def text(self) -> str:
+        """The joined text (cached until a line is added: segmentation asks after every line)."""
+        done, text = self.__dict__.get("_text", (0, ""))
+        if done != len(self.lines):
+            if done > len(self.lines):
+                done, text = 0, ""
+            # extended line by line, as join_lines() joins: each separator depends on its two lines only
+            for i in range(done, len(self.lines)):
+                text += (separator(self.lines[i - 1], self.lines[i]) if i else "") + self.lines[i].text
+            self.__dict__["_text"] = (len(self.lines), text)
+        return text
+
+
+_STARTS: dict[str, list[LineMarker]] = {}      # first character → the markers that can begin with it, in order
+for _marker in LINE_MARKERS:
+    for _c in _marker.starts:
+        _STARTS.setdefault(_c, []).append(_marker)
+
+
+def line_marker(text: str) -> tuple[UnitKind, int, str] | None:
+    """(kind, heading level, heading number) of the marker a line starts with, or None."""
+    for marker in _STARTS.get(text[:1], ()):
+        m = marker.pattern.match(text)
+        if m:
+            return marker.kind, marker.level, (m.group(1) if marker.kind is UnitKind.HEADING else "")
+    return None
+
+
+BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets are open after `text`, `depth` being open before it (a closer without
+    an opener is ignored)."""
+    for c in BRACKET.findall(text):
+        if c in OPENERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth
+
+
+def unbalanced(text: str) -> bool:
+    """An opening bracket is still open."""
+    return bracket_depth(text) > 0
+
+
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
+
+def in_sentence(text: str) -> bool:
+    return not text.endswith(tuple(TERMINALS)) and ("、" in text or "。" in text)
+
+
+def soft_open(unit: Unit, doc: Ingested) -> bool:
+    """May the unit continue on the next printed line?"""
+    if unit.kind.is_title() and not unbalanced(unit.text) and unit.text.endswith(tuple(CLOSERS)):
+        return False
+    if in_sentence(unit.text):
+        return True
+    return doc.double_spaced and display_width(unit.lines[-1].text) >= 0.85 * doc.full_width    # at the margin
+
+
+def continues_across_blank(unit: Unit, line: Line, doc: Ingested) -> bool:
+    """Single-spaced slides: does the text run on over an empty line?"""
+    text, last = unit.text, unit.lines[-1].text
+    if unit.kind is UnitKind.HEADING:
+        return False
+    if HIRAGANA.match(line.text[:1]) or HIRAGANA.match(last[-1:]):
+        return True
+    if "。" in text and not text.endswith("。"):
+        return True
+    return in_sentence(text) and display_width(last) >= 0.7 * doc.full_width
+
+
+def table_lines(doc: Ingested) -> set[int]:
+    """Line numbers of flattened tables: the rest of a sheet, after its first line,
+    on which at least three lines are rows of ○/△ symbols."""
+    by_sheet: dict[int, list[Line]] = {}
+    for line in doc.lines:
+        by_sheet.setdefault(line.sheet, []).append(line)
+    found: set[int] = set()
+    for lines in by_sheet.values():
+        rows = [l for l in lines if SYMBOL_ROW.match(l.text)]
+        if len(rows) >= 3:
+            found.update(l.no for l in lines[1:])
+    return found
+
+
+def find_units(doc: Ingested) -> list[Unit | SheetBreak]:
+    """The units of an ingested text, with its sheet breaks between them."""
+    tables = table_lines(doc)
+    out: list[Unit | SheetBreak] = []
+    cur: Unit | None = None
+    for item in doc.body:
+        if isinstance(item, SheetBreak):
+            out.append(item)
+            continue
+        line = item
+        if line.no in tables:
+            if cur is None or cur.kind is not UnitKind.TABLE:
+                cur = Unit(UnitKind.TABLE)
+                out.append(cur)
+            cur.lines.append(line)
+            continue
+        marker = line_marker(line.text)
+        if cur is None or cur.kind is UnitKind.TABLE:
+            new = True
+        elif cur.hard_open:
+            new = False
+        elif marker or line.indent:
+            new = True
+        elif line.sheet_start:
+            new = not soft_open(cur, doc) or cur.text.endswith("。")
+        elif line.spacer_before and not line.first_on_sheet:
+            new = True
+        elif line.blank_before and not doc.double_spaced:
+            new = not continues_across_blank(cur, line, doc)
+        elif WHOLE_PAREN.match(line.text) and (cur.kind in (UnitKind.HEADING, UnitKind.BRACKET)
+                                                or not soft_open(cur, doc)):
+            new = True      # a subtitle under a title, or a run-in title
+        else:
+            new = not soft_open(cur, doc)
+        if not new:
+            cur.lines.append(line)
+            continue
+        if marker:
+            kind, level, number = marker
+        elif WHOLE_PAREN.match(line.text) and not unbalanced(line.text):
+            kind, level, number = UnitKind.RUN_IN, 0, ""
+        else:
+            kind, level, number = (UnitKind.INDENTED if line.indent else UnitKind.PLAIN), 0, ""
+        cur = Unit(kind, [line], level, number)
+        out.append(cur)
+    return out

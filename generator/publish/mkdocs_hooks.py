@@ -1,0 +1,93 @@
+"""MkDocs hooks: the generator's navigation, Material's search box without its index,
+and regeneration during `mkdocs serve`.
+
+In:  the MkDocs config of one language build.
+Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document order, found beside
+     the docs_dir); Material's search plugin kept (the theme draws
+     the search box only when it is configured) but without its indexing events — the
+     box is driven by the generator's `search-index.js`, and indexing every page was a
+     third of MkDocs' time for a `search/search_index.json` nothing loads; under
+     `mkdocs serve`, the Markdown regenerated from `docs_src/` before each build, so
+     that an edit of a source text, a PO file or the metadata shows in the browser
+     within seconds: only `docs_src/` is watched (the docs_dir is the generator's
+     output: watching it too built every edit twice), and with `--dirty` (`make serve`)
+     MkDocs rebuilds only the pages whose Markdown the edit changed, its warning that a
+     dirty build may leave other pages' navigation stale left out (it is expected there,
+     and would stop every rebuild in strict mode); and under `mkdocs serve`, the generator's raw
+     HTML blocks set aside for Python-Markdown as `python -m generator build` sets them (`rawhtml`).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+_serving = False
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def on_startup(command, dirty=False, **kwargs):
+    global _serving
+    _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Watch docs_src/ (in config.watch), not the docs_dir the generator writes from it."""
+    server.unwatch(config.docs_dir)
+    return server
+
+
+SEARCH_PLUGIN = "material/search"
+SEARCH_INDEX_EVENTS = ("page_context", "post_build", "serve")     # the events that build and write its index
+
+
+def _search_box_only(plugins) -> None:
+    search = plugins.get(SEARCH_PLUGIN)
+    if search is None:
+        return
+    for event in SEARCH_INDEX_EVENTS:
+        plugins.events[event] = [m for m in plugins.events[event] if getattr(m, "__self__", None) is not search]
+
+
+def on_config(config, **kwargs):
+    _search_box_only(config.plugins)
+    if _serving:
+        _load_generator()
+        from generator.publish.rawhtml import GeneratedHtmlExtension
+        config.markdown_extensions.append(GeneratedHtmlExtension())
+    return config
+
+
+def _load_generator() -> None:
+    """The generator importable from this hook (MkDocs loads it as a file)."""
+    import sys
+    root = str(Path(__file__).resolve().parent.parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+
+
+def on_files(files, config, **kwargs):
+    """The navigation, read after `on_pre_build` (under `mkdocs serve`, the generator runs there)."""
+    lang = config.theme.get("language", "ja")
+    nav = Path(config.docs_dir).parent.parent / "nav" / f"{lang}.json"     # build/docs/<lang> → build/nav
+    if nav.exists():
+        config.nav = json.loads(nav.read_text(encoding="utf-8"))
+    return files
+
+
+def on_pre_build(config, **kwargs):
+    if not _serving:
+        return
+    src = Path(config.watch[0]) if config.watch else Path(config.config_file_path).parent / "docs_src"
+    out = Path(config.docs_dir).parent.parent
+    _load_generator()
+    from generator.cli import main       # regenerate; only changed files are rewritten
+    # one process: forking worker processes from the server's threads could deadlock, and an
+    # edit redoes one document (the others come from the cache)
+    main(["--src", str(src), "--out", str(out), "generate", "--jobs", "1"])

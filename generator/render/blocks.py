@@ -1,0 +1,146 @@
+"""Rendering each kind of block: one small renderer per model class, registered in `BLOCK_RENDERERS`.
+
+In:  a `PageWriter` (the page being written), a block of the model and its heading depth.
+Out: the block's parts added to the page: a section's heading in Markdown (MkDocs builds the
+     table of contents and permalinks from it), every other block as one line of raw HTML with
+     its text escaped and its segment id as its anchor.
+
+Every block class a rule of `parse.structure.BLOCK_RULES` produces has its renderer here (a
+test holds the two registries to each other).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import (Block, BlockTitle, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
+                     RunInTitle, Section)
+from ..registry import Registry
+from ..translate.catalog import SegmentState
+from .escape import html_attr, html_text
+from .writer import PageWriter
+
+
+@dataclass(frozen=True)
+class BlockRenderer:
+    """How one model class is rendered: `render(writer, block, depth)` adds its parts to the page."""
+    kind: type
+    render: Callable[[PageWriter, Block, int], None]
+
+
+def render_block(w: PageWriter, block: Block, depth: int) -> None:
+    """Add a block (a section with everything in it) to the page, at heading depth `depth`."""
+    for renderer in BLOCK_RENDERERS:
+        if type(block) is renderer.kind:
+            renderer.render(w, block, depth)
+            return
+    raise TypeError(f"no renderer for {type(block).__name__}")
+
+
+def _section(w: PageWriter, section: Section, depth: int) -> None:
+    inlines, state = w.segment(section.id, section.title)
+    attrs = f"#{section.anchor}{w.state_attrs(state)}"      # attr_list takes the same attributes
+    w.parts.append(f"{'#' * min(depth, 6)} {w.inline_markdown(inlines)} {{{attrs}}}")
+    outer, w.scope = w.scope, section.anchor
+    for child in section.children:
+        render_block(w, child, depth + 1)
+    w.scope = outer
+
+
+def _paragraph(w: PageWriter, b: Paragraph, depth: int) -> None:
+    w.parts.append(w.text_block("p", b, "indent" if b.indented else "", link=True))
+
+
+def _block_title(w: PageWriter, b: BlockTitle, depth: int) -> None:
+    w.parts.append(w.text_block("p", b, "block-title"))
+
+
+def _run_in_title(w: PageWriter, b: RunInTitle, depth: int) -> None:
+    w.parts.append(w.text_block("p", b, "run-in-title"))
+
+
+def _item_list_html(w: PageWriter, b: ItemList) -> str:
+    items = []
+    for item in b.items:
+        inlines, state = w.segment(item.id, item.inlines)
+        if not state.is_pending():
+            inlines = w.linker.link(inlines, w.scope)
+        children = "".join(_item_list_html(w, c) for c in item.children)
+        items.append(f'<li id="{item.id}" data-seg="{item.id}"{w.state_attrs(state)}>'
+                     f'{w.state_label(state)}{w.inline_html(inlines)}{children}</li>')
+    return f'<ul id="{b.id}" class="list-{b.style}">{"".join(items)}</ul>'
+
+
+def _item_list(w: PageWriter, b: ItemList, depth: int) -> None:
+    w.parts.append(_item_list_html(w, b))
+
+
+def _flattened_table(w: PageWriter, b: FlattenedTable, depth: int) -> None:
+    source = "\n".join(line.strip() for line in b.lines)
+    text, state = w.segment_text(b.id, source)
+    translated = state is SegmentState.TRANSLATED
+    shown = text if translated else "\n".join(line.rstrip() for line in b.lines)
+    lang = w.lang.code if translated else "ja"
+    w.parts.append(f'<figure id="{b.id}" class="flattened-table" data-seg="{b.id}">'
+                   f'<figcaption data-generated>{w.state_label(state)}{html_text(w.lang.label("flattened_table"))}</figcaption>'
+                   f'<pre lang="{lang}">{html_text(shown)}</pre></figure>')
+
+
+def _member_list(w: PageWriter, b: MemberList, depth: int) -> None:
+    head = "".join(f'<th scope="col">{html_text(w.lang.label(k))}</th>'
+                   for k in ("member_mark", "member_name", "member_affiliation"))
+    rows = []
+    for m in b.members:
+        name, name_state = w.segment_text(f"{m.id}-name", m.name)
+        aff, aff_state = w.segment_text(f"{m.id}-affiliation", m.affiliation)
+        rows.append(f'<tr id="{m.id}" data-seg="{m.id}"><td class="member-mark">{html_text(m.mark)}</td>'
+                    f'<th scope="row" class="member-name"{w.state_attrs(name_state)}>{html_text(name)}</th>'
+                    f'<td{w.state_attrs(aff_state)}>{w.state_label(aff_state)}{html_text(aff)}</td></tr>')
+    w.parts.append(f'<table id="{b.id}" class="member-list"><thead data-generated><tr>{head}</tr></thead>'
+                   f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
+    """A real table: caption, grouped column headers, row headers with scope, symbols with
+    accessible text, legend, notes and a CSV download. The visible symbols are the source's;
+    the words screen readers hear instead are generated."""
+    lang = "ja" if w.lang.is_source else w.lang.code
+    tx = lambda b: html_text(b.get(lang) or b.get("ja", ""))  # noqa: E731
+    gen = "" if w.lang.is_source else " data-generated"       # English headers are not source text
+    cap_id = f"{t.id}-caption"
+    groups = "".join(f'<th scope="colgroup" colspan="{int(g.get("span", 1))}"{gen}>{tx(g)}</th>' for g in t.groups)
+    head1 = f'<tr><td class="corner"></td>{groups}</tr>' if t.groups else ""
+    head2 = (f'<tr><th scope="col" class="row-header"{gen}>{tx(t.row_header)}</th>'
+             + "".join(f'<th scope="col"{gen}>{tx(c)}</th>' for c in t.columns) + "</tr>")
+    body = []
+    for i, row in enumerate(t.rows):
+        cells = []
+        for symbol in row.cells:
+            spoken = html_text(t.symbols.get(symbol, {}).get(lang, symbol))
+            shown = "" if symbol == "-" else f'<span class="symbol" aria-hidden="true">{html_text(symbol)}</span>'
+            cells.append(f'<td class="cell-{"blank" if symbol == "-" else "mark"}">{shown}'
+                         f'<span class="sr-only" data-generated>{spoken}</span></td>')
+        body.append(f'<tr id="{t.id}-r{i + 1}"><th scope="row"{gen}>{tx(row.label)}</th>{"".join(cells)}</tr>')
+    legend = "".join(f"<li{gen}>{tx(x)}</li>" for x in t.legend)
+    notes = "".join(f"<p{gen}>{tx(x)}</p>" for x in t.notes)
+    csv = w.href(f"{w.doc.meta.slug}/tables/{t.table_id}.csv")
+    w.parts.append(f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
+                   f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
+                   f'<table class="matrix"><caption id="{cap_id}" data-generated>{tx(t.caption)}</caption>'
+                   f'<thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
+                   f'<figcaption><ul class="legend">{legend}</ul>{notes}'
+                   f'<p class="table-download" data-generated><a href="{html_attr(csv)}" download>'
+                   f'{html_text(w.lang.label("download_csv"))}</a></p></figcaption></figure>')
+
+
+BLOCK_RENDERERS: Registry[BlockRenderer] = Registry()
+# one entry per model class (the classes are distinct, so the priorities only fix the order tried:
+# the commonest first)
+BLOCK_RENDERERS.register(BlockRenderer(Paragraph, _paragraph), "paragraph", 100)
+BLOCK_RENDERERS.register(BlockRenderer(ItemList, _item_list), "item-list", 90)
+BLOCK_RENDERERS.register(BlockRenderer(Section, _section), "section", 80)
+BLOCK_RENDERERS.register(BlockRenderer(BlockTitle, _block_title), "block-title", 70)
+BLOCK_RENDERERS.register(BlockRenderer(RunInTitle, _run_in_title), "run-in-title", 60)
+BLOCK_RENDERERS.register(BlockRenderer(MemberList, _member_list), "member-list", 50)
+BLOCK_RENDERERS.register(BlockRenderer(FlattenedTable, _flattened_table), "flattened-table", 40)
+BLOCK_RENDERERS.register(BlockRenderer(MatrixTable, _matrix_table), "matrix-table", 30)  # tables.apply_tables puts these

@@ -1,0 +1,162 @@
+"""The document model to Markdown pages, one language at a time.
+
+In:  a `Document` and a `Language` (the Japanese source, or a translation whose
+     text the language looks up by segment id).
+Out: `Page`s: path, title and Markdown text — the landing page (title block, provenance,
+     contents), one page per top-level section when the document is long, and the
+     side-by-side page. Headings are Markdown (so that MkDocs builds the table of contents
+     and permalinks, with anchors taken from the numbering); blocks are raw HTML written
+     from the model (`blocks`), every piece of text escaped, so that nothing in a source or
+     a translation is read as markup. Footnotes keep their printed numbers. A segment with
+     no current translation prints the Japanese, marked `lang="ja"` and labelled.
+"""
+from __future__ import annotations
+
+from ..memos import per_document
+from ..model import Document, Section, plain_text
+from .blocks import render_block
+from .escape import html_attr, html_text, markdown_text, url_link
+from .languages import Language
+from .side_by_side import side_by_side_page
+from .writer import Page, PageWriter, document_title, segment_inlines
+
+SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
+
+
+@per_document       # (asked for every page of the document)
+def is_split(doc: Document) -> bool:
+    """Whether each top-level section gets its own page."""
+    if doc.meta.split_pages is not None:
+        return bool(doc.meta.split_pages)
+    size = sum(len(plain_text(getattr(b, "inlines", []))) for b in doc.walk())
+    return size > SPLIT_THRESHOLD and len(doc.sections) > 1
+
+
+def page_path(doc: Document, top: Section | None) -> str:
+    """The page a top-level section is printed on (None: the landing page)."""
+    if top is None or not is_split(doc):
+        return f"{doc.meta.slug}/index.md"
+    return f"{doc.meta.slug}/{top.anchor}.md"
+
+
+def note_homes(doc: Document, starts: list[tuple[str, int]]) -> dict[str, set[int]]:
+    """Which page prints each note in full: the first page that references it, else the
+    page whose source lines held its body. `starts`: (page key, first source line)."""
+    homes: dict[str, set[int]] = {key: set() for key, _ in starts}
+    first_ref: dict[int, int] = {}
+    for ref in doc.footnote_refs():
+        first_ref.setdefault(ref.number, ref.line)
+    for number, note in doc.footnotes.items():
+        line = first_ref.get(number, note.first_line)
+        key = next((k for k, start in reversed(starts) if start <= line), starts[0][0])
+        homes[key].add(number)
+    return homes
+
+
+def title_block_html(w: PageWriter) -> str:
+    """The title as the page's H1, then subtitle, date and issuer as printed."""
+    parts = []
+    fields = w.doc.title_block.fields
+    titles = [f for f in fields if f.role == "title"]
+    if titles:
+        text, state = w.segment_text(titles[0].id, titles[0].text)
+        attrs = ' lang="ja"' if state.is_pending() else ""
+        parts.append(f"# {markdown_text(text)} {{#title{attrs}}}")
+    else:
+        parts.append(f"# {markdown_text(w.doc.meta.title)} {{#title}}")
+    rows = []
+    for f in fields:
+        if f.role == "title":
+            continue
+        text, state = w.segment_text(f.id, f.text)
+        rows.append(f'<p id="{f.id}" class="doc-{f.role}" data-seg="{f.id}"{w.state_attrs(state)}>'
+                    f'{w.state_label(state)}{html_text(text)}</p>')
+    if rows:
+        parts.append(f'<div class="title-block">{"".join(rows)}</div>')
+    return "\n\n".join(parts)
+
+
+def contents_html(w: PageWriter, pages: list[Page]) -> str:
+    """A generated table of contents: pages and their second-level sections."""
+    by_anchor = {s.anchor: s for s in w.doc.sections}
+    items = []
+    for page in pages:
+        section = by_anchor.get(page.anchor)
+        subs = ""
+        if section is not None:
+            subs = "".join(
+                f'<li><a href="{w.href(page.path, s.anchor)}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
+                for s in section.sections)
+        items.append(f'<li><a href="{w.href(page.path)}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
+    return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("contents"))}">'
+            f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
+
+
+def provenance_html(w: PageWriter) -> str:
+    """Where the document comes from: issuer, date, the original (and, in English, the notice)."""
+    m, label = w.doc.meta, w.lang.label
+    en = not w.lang.is_source
+    issuer = (m.issuer_en or m.issuer) if en else m.issuer
+    rows = []
+    if issuer:
+        rows.append((label("issuer"), html_text(issuer)))
+    if m.date or m.date_note:
+        rows.append((label("date"), html_text((m.date or m.date_note_en or m.date_note) if en else (m.date_note or m.date))))
+    if m.source_url:
+        rows.append((label("original"), url_link(m.source_url)))
+    else:
+        rows.append((label("original"), html_text(label("no_original"))))
+    dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    notice = f'<p class="translation-notice">{html_text(label("notice"))}</p>' if label("notice") else ""
+    return (f'<aside class="provenance" data-generated aria-label="{html_attr(label("provenance"))}">'
+            f'<p class="provenance-title">{html_text(label("provenance"))}</p>{notice}<dl>{dl}</dl></aside>')
+
+
+def section_title(doc: Document, lang: Language, section: Section) -> str:
+    """The title of a top-level section's own page."""
+    return plain_text(segment_inlines(doc, lang, section.id, section.title)[0])
+
+
+def landing_title(doc: Document, lang: Language) -> str:
+    """The landing page's title: "cover and contents" when split, else the document's title."""
+    return lang.label("overview") if is_split(doc) else document_title(doc, lang)
+
+
+def render_document(doc: Document, lang: Language) -> list[Page]:
+    """All pages of one document: the landing page, one per top-level section when split,
+    and the side-by-side page."""
+    split = is_split(doc)
+    slug = doc.meta.slug
+    sections = doc.sections if split else []
+    homes = note_homes(doc, [("", 0)] + [(s.anchor, s.first_line) for s in sections])
+
+    pages: list[Page] = []
+    for section in sections:
+        w = PageWriter(doc, lang, page_path(doc, section))
+        render_block(w, section, 1)
+        w.footnotes(homes[section.anchor])
+        w.term_tips()
+        pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
+                          "\n\n".join(w.parts) + "\n", section.anchor))
+    side_by_side = side_by_side_page(doc, lang)
+
+    w = PageWriter(doc, lang, page_path(doc, None))
+    w.parts.append(title_block_html(w))
+    w.parts.append(provenance_html(w))
+    for block in doc.preamble:
+        render_block(w, block, 2)
+    w.parts.append(contents_html(w, pages + [side_by_side]))
+    if not split:
+        for section in doc.sections:
+            render_block(w, section, 2)
+    w.footnotes(homes[""])
+    w.term_tips()
+    landing = Page(slug, page_path(doc, None), landing_title(doc, lang), "\n\n".join(p for p in w.parts if p) + "\n", "")
+    meta = {"document": slug,
+            "description": (doc.meta.description if lang.is_source else doc.meta.description_en) or doc.meta.title,
+            "edit": f"docs_src/{slug}/{'source.txt' if lang.is_source else lang.code + '.po'}"}
+    if lang.updated.get(slug):
+        meta["updated"] = lang.updated[slug]
+    for page in [landing] + pages + [side_by_side]:
+        page.meta = {**meta, **page.meta}
+    return [landing] + pages + [side_by_side]

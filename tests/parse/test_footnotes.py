@@ -1,0 +1,68 @@
+"""Footnotes: bodies moved from page bottoms to their notes, markers to references."""
+import pytest
+
+from generator.diagnostics import Reporter
+from generator.model import FootnoteRef, plain_text
+
+from helpers import parse, raw
+
+PAGE = (raw("題名", "１．総論", "・参加極による計画の枠組みを定める国際条約[1]の締結を経て、日米欧加露の５極")
+        + " \n[1] 「民生用国際宇宙基地のための協力に関する協定」。通\n\n称「宇宙基地協力協定」。 \n"
+        + " [2]による国際宇宙ステーションの建設が始まった。\n\n"
+        + " \n" + raw("[2] 日本、米国、欧州、カナダ、ロシア。", "  https://www.example.go.jp/content/2024-final-goals-and-",
+                       "objectives.pdf "))
+
+
+def test_note_bodies_leave_the_text_and_the_interrupted_paragraph_is_stitched():
+    doc = parse(PAGE)
+    item = doc.sections[0].children[0].items[0]
+    assert plain_text(item.inlines, refs=True) == (
+        "参加極による計画の枠組みを定める国際条約[1]の締結を経て、日米欧加露の５極[2]による国際宇宙ステーションの建設が始まった。")
+
+
+def test_markers_become_references_with_the_printed_number():
+    doc = parse(PAGE)
+    refs = [n.number for n in doc.sections[0].children[0].items[0].inlines if isinstance(n, FootnoteRef)]
+    assert refs == [1, 2]   # the second marker opens a page
+
+
+def test_note_bodies_join_their_lines_and_keep_urls_whole_on_their_own_line():
+    doc = parse(PAGE)
+    assert [plain_text(line) for line in doc.footnotes[1].lines] == [
+        "「民生用国際宇宙基地のための協力に関する協定」。通称「宇宙基地協力協定」。"]
+    assert [plain_text(line) for line in doc.footnotes[2].lines] == [
+        "日本、米国、欧州、カナダ、ロシア。", "https://www.example.go.jp/content/2024-final-goals-and-objectives.pdf"]
+
+
+def test_marker_without_body_warns_with_file_and_line_and_fails_under_strict():
+    report = Reporter()
+    parse(raw("題名", "１．総論", "・本文[7]である。"), report, path="docs_src/x/source.txt")
+    [d] = report.diagnostics
+    assert (d.file, d.line, d.level, d.code) == ("docs_src/x/source.txt", 5, "warning", "footnote-no-body")
+    assert "[7]" in d.message and "add" in d.message
+    assert report.failing(strict=True) == [d] and report.failing(strict=False) == []
+
+
+def test_body_without_marker_warns():
+    report = Reporter()
+    parse(raw("題名", "１．総論", "・本文である。") + " \n[3] 宙に浮いた注\n\n", report)
+    assert [(d.code, d.line) for d in report.diagnostics] == [("footnote-no-marker", 8)]
+
+
+def test_duplicate_body_warns_and_keeps_both_texts():
+    report = Reporter()
+    doc = parse(raw("題名", "１．総論", "・本文[1]である。") + " \n[1] 最初の注\n\n[1] 二つ目の注\n\n", report)
+    assert [(d.code, d.line) for d in report.diagnostics] == [("footnote-duplicate", 10)]
+    assert [plain_text(l) for l in doc.footnotes[1].lines] == ["最初の注", "二つ目の注"]
+
+
+def test_seed_report_notes(seed_docs):
+    docs, report = seed_docs
+    doc = docs["leo-activity-2025"]
+    assert sorted(doc.footnotes) == list(range(1, 21))
+    assert [plain_text(l) for l in doc.footnotes[8].lines][1] == (
+        "https://www.nasa.gov/wp-content/uploads/2024/12/2024-12-lms-final-goals-and-objectives.pdf")
+    refs = [n.number for b in doc.walk() for n in getattr(b, "inlines", []) + getattr(b, "title", [])
+            if isinstance(n, FootnoteRef)]
+    assert refs.count(12) == 2 and sorted(set(refs)) == list(range(1, 21))
+    assert [d for d in report.diagnostics if d.code.startswith("footnote")] == []

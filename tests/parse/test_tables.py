@@ -1,0 +1,209 @@
+"""Matrix tables: the decoder, the agreement check, rendering for people and machines."""
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.diagnostics import Reporter
+from generator.model import FlattenedTable
+from generator.parse.tables import check_table, decode_row, load_table, raw_rows
+
+from helpers import ROOT, SRC
+
+DATA = SRC / "leo-activity-2025" / "tables" / "user-challenges.yml"
+
+
+def flattened(seed_docs, slug, anchor):
+    """The flattened block of a section, as the structure stage made it (before curation)."""
+    from generator.parse.documents import parse_text
+    from generator.model import Meta
+    text = (SRC / slug / "source.txt").read_text(encoding="utf-8")
+    doc = parse_text(text, f"docs_src/{slug}/source.txt", Meta(slug=slug), Reporter())
+    stack = list(doc.sections)
+    while stack:
+        s = stack.pop()
+        if s.anchor == anchor:
+            return next(b for b in s.children if isinstance(b, FlattenedTable))
+        stack += s.sections
+
+
+# ------------------------------------------------------------------ decoder
+@pytest.mark.parametrize("cells_text, expected", [
+    ("○ ○ ○ ○ △     ○     △ ", "○ ○ ○ ○ △ - - ○ - - △"),
+    ("○       △ ○ ○ ○     △ ", "○ - - - △ ○ ○ ○ - - △"),
+    ("○ ○ ○ ○       △     △ ", "○ ○ ○ ○ - - - △ - - △"),
+    ("      ○ ○ ○     ○ △ ", None),          # one blank cell lost
+    ("      ○ ○     ○ △   ", None),          # one blank cell lost
+    ("○ ○ ○ ○ △ ○ △ △   △   ", "○ ○ ○ ○ △ ○ △ △ - △ -"),
+    ("  ○ ○ ○     △   ○     ", "- ○ ○ ○ - - △ - ○ - -"),
+])
+def test_decoder_on_every_row_of_the_user_challenges_table(cells_text, expected):
+    decoded = decode_row(cells_text, 11)
+    assert decoded.symbols == [c for c in cells_text if c in "○△"]
+    assert decoded.cells == (expected.split() if expected else None)
+    if expected is None:
+        assert "1 blank cell(s) were lost" in decoded.note
+
+
+def test_decoder_on_every_row_of_the_technology_table(seed_docs):
+    flat = flattened(seed_docs, "isecg-coordination", "3")
+    rows = raw_rows(flat)
+    assert len(rows) == 14
+    decoded = [decode_row(r.cells_text, 5) for r in rows]
+    assert [len(d.symbols) for d in decoded] == [2, 2, 4, 4, 3, 5, 5, 5, 3, 3, 4, 5, 5, 3]
+    for d in decoded:
+        if len(d.symbols) == 5:
+            assert d.cells == ["○"] * 5
+        else:
+            assert d.cells is None and "lost in extraction" in d.note
+
+
+def test_decoder_on_hand_made_rows():
+    assert decode_row("○   △", 3).cells == ["○", "-", "△"]
+    assert decode_row("  ○", 2).cells == ["-", "○"]
+    assert decode_row("○ ○ ○ ○", 3).cells is None          # more cells than columns
+    assert decode_row("○  △", 3).cells is None             # off the two-character grid
+    assert decode_row("○ ○", 3).note.startswith("1 blank cell")
+
+
+def test_raw_rows_find_labels_on_their_own_lines_and_before_symbols(seed_docs):
+    rows = raw_rows(flattened(seed_docs, "leo-activity-2025", "annex-1"))
+    assert [r.context[-8:] for r in rows][1:3] == ["手続・利便性", "機会・頻度"]
+    assert rows[3].context.endswith("結果・事業成立性") and rows[3].cells_text.startswith("      ○")
+
+
+# ------------------------------------------------------------------ agreement
+def load(data: dict, tmp_path: Path):
+    path = tmp_path / "t.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = Reporter()
+    return load_table(path, "docs_src/x/tables/t.yml", report), report
+
+
+def checked(seed_docs, tmp_path, mutate):
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    mutate(data)
+    table, report = load(data, tmp_path)
+    assert table is not None, report.diagnostics
+    check_table(table, flattened(seed_docs, "leo-activity-2025", "annex-1"), report)
+    return report
+
+
+def test_the_shipped_table_agrees_with_its_source(seed_docs, tmp_path):
+    report = checked(seed_docs, tmp_path, lambda d: None)
+    assert [d for d in report.diagnostics if d.level != "notice"] == []
+
+
+def test_a_moved_symbol_is_caught(seed_docs, tmp_path):
+    def move(d):
+        d["rows"][0]["cells"] = "○ ○ ○ ○ - △ - ○ - - △"
+    [err] = checked(seed_docs, tmp_path, move).diagnostics
+    assert err.code == "table-columns" and "row 1 (所要コスト・時間)" in err.message
+    assert "○ ○ ○ ○ - △ - ○ - - △" in err.message and "○ ○ ○ ○ △ - - ○ - - △" in err.message
+    assert err.file == "docs_src/x/tables/t.yml" and err.line > 1
+
+
+def test_an_added_symbol_is_caught(seed_docs, tmp_path):
+    def add(d):
+        d["rows"][3]["cells"] = "- - - - ○ ○ ○ ○ - ○ △"
+    [err] = checked(seed_docs, tmp_path, add).diagnostics
+    assert err.code == "table-symbols" and "row 4 (結果・事業成立性)" in err.message
+
+
+def test_a_missing_symbol_is_caught(seed_docs, tmp_path):
+    def drop(d):
+        d["rows"][6]["cells"] = "- ○ ○ - - - △ - ○ - -"
+    [err] = checked(seed_docs, tmp_path, drop).diagnostics
+    assert err.code == "table-symbols" and "row 7" in err.message
+
+
+def test_a_wrong_label_and_a_missing_row_are_caught(seed_docs, tmp_path):
+    def relabel(d):
+        d["rows"][1]["label"]["ja"] = "手続・使い勝手"
+    assert [d.code for d in checked(seed_docs, tmp_path, relabel).diagnostics] == ["table-label"]
+
+    def drop_row(d):
+        del d["rows"][2]
+    codes = [d.code for d in checked(seed_docs, tmp_path, drop_row).diagnostics]
+    assert codes[0] == "table-rows"
+
+
+def test_an_ambiguous_row_without_a_recorded_decision_warns(seed_docs, tmp_path):
+    def forget(d):
+        del d["rows"][3]["decision"]
+    [warn] = checked(seed_docs, tmp_path, forget).diagnostics
+    assert warn.code == "table-ambiguous" and warn.level == "warning" and "decision" in warn.message
+
+
+def test_bad_table_data_is_a_clear_error(tmp_path):
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data["rows"][0]["cells"] = "○ ○ ○"
+    del data["columns"][0]["en"]
+    table, report = load(data, tmp_path)
+    assert table is None
+    assert {d.code for d in report.diagnostics} == {"table-cells", "table-language"}
+
+
+# ------------------------------------------------------------------ rendering
+def read_table(soup: BeautifulSoup):
+    table = soup.select_one("figure.matrix-table table")
+    groups = [(th.get_text(), int(th["colspan"])) for th in table.select("thead th[scope=colgroup]")]
+    columns = [th.get_text() for th in table.select("thead th[scope=col]")]
+    rows = []
+    for tr in table.select("tbody tr"):
+        label = tr.select_one("th[scope=row]").get_text()
+        cells = [td.select_one(".symbol").get_text() if td.select_one(".symbol") else "-" for td in tr.select("td")]
+        spoken = [td.select_one(".sr-only").get_text() for td in tr.select("td")]
+        rows.append((label, cells, spoken))
+    return groups, columns, rows
+
+
+@pytest.mark.parametrize("lang, prefix", [("ja", ""), ("en", "en/")])
+def test_rendered_table_reproduces_the_data_cell_by_cell(built_site, lang, prefix):
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    soup = BeautifulSoup((built_site / prefix / "leo-activity-2025" / "annex-1" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    groups, columns, rows = read_table(soup)
+    assert groups == [(g[lang], g["span"]) for g in data["groups"]]
+    assert columns == [data["row_header"][lang]] + [c[lang] for c in data["columns"]]
+    assert [(label, cells) for label, cells, _ in rows] == [(r["label"][lang], r["cells"].split()) for r in data["rows"]]
+    words = {sym: v[lang] for sym, v in data["symbols"].items()}
+    assert all(spoken == [words[c] for c in cells] for _, cells, spoken in rows)
+    assert soup.select_one("figure.matrix-table caption").get_text() == data["caption"][lang]
+    assert [li.get_text() for li in soup.select("figure.matrix-table .legend li")] == [x[lang] for x in data["legend"]]
+    assert soup.select("figure.matrix-table th[scope=row]") and not soup.select("figure.flattened-table")
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "ja"), ("en/", "en")])
+def test_tables_download_as_csv(built_site, prefix, lang):
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    page = built_site / prefix / "leo-activity-2025" / "annex-1" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    href = soup.select_one("figure.matrix-table a[download]")["href"]
+    path = (page.parent / href).resolve()
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == [data["row_header"][lang]] + [c[lang] for c in data["columns"]]
+    assert rows[1:] == [[r["label"][lang]] + ["" if c == "-" else c for c in r["cells"].split()] for r in data["rows"]]
+
+
+@pytest.mark.browser
+def test_table_scrolls_inside_its_box_on_a_phone_and_keeps_its_header(phone, site_url):
+    phone.goto(f"{site_url}/leo-activity-2025/annex-1/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    box = phone.locator("figure.matrix-table .table-scroll")
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    box.evaluate("el => { el.style.maxHeight = '200px'; el.scrollTop = 150; }")
+    head = phone.locator("figure.matrix-table thead").bounding_box()
+    frame = box.bounding_box()
+    assert abs(head["y"] - frame["y"]) < 3          # the header row stays at the top of the box
+
+
+def test_uncurated_table_is_listed_by_check(tmp_path):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert "docs_src/isecg-coordination/source.txt:139: notice:" in out.stderr
+    assert "[table-uncurated]" in out.stderr and out.returncode == 0

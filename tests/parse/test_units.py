@@ -1,0 +1,72 @@
+"""Units: rejoining printed lines into headings, paragraphs and items."""
+from generator.parse.ingest import ingest
+from generator.parse.units import find_units
+
+from helpers import raw
+
+
+def units(text):
+    return [(u.kind.value, u.text) for u in find_units(ingest(text)) if hasattr(u, "kind")]
+
+
+def test_japanese_lines_join_without_space_and_split_words_come_out_whole():
+    assert units(raw("・日本は、宇宙航空研究開発機構（ＪＡ", "ＸＡ）を中心に活動を実施し", "てきた。")) == [
+        ("bullet", "・日本は、宇宙航空研究開発機構（ＪＡＸＡ）を中心に活動を実施してきた。")]
+
+
+def test_spaces_inside_lines_are_kept_and_latin_words_keep_their_space_across_lines():
+    got = units(raw("・2030 年頃に、OneWeb 社の Low Earth ", "Orbit 活動が、引き続き拡大する。"))
+    assert got == [("bullet", "・2030 年頃に、OneWeb 社の Low Earth Orbit 活動が、引き続き拡大する。")]
+
+
+def test_url_split_over_lines_is_rejoined():
+    got = units(raw("・詳細は、https://www.example.go.jp/a/2024-final-goals-and-", "objectives.pdf を参照。"))
+    assert got == [("bullet", "・詳細は、https://www.example.go.jp/a/2024-final-goals-and-objectives.pdf を参照。")]
+
+
+def test_heading_levels_are_recognised():
+    got = units(raw("１．背景", "（１）意義", "① 強化", "ア）ＪＡＸＡの機能【対象：JAXA", "（大学等）】"))
+    assert [k for k, _ in got] == ["heading"] * 4
+    assert got[3][1] == "ア）ＪＡＸＡの機能【対象：JAXA（大学等）】"
+
+
+def test_heading_running_to_the_margin_continues_on_the_next_line():
+    long = "ウ）多様な主体、民間による地球低軌道活動への参加のためのＪＡＸＡ"
+    filler = ["・" + "あ" * 32] * 4          # sets the full line width of the sheet
+    got = units(raw(*filler, long, "の助言機能強化【対象：企業】", "【考えられる取組方策】"))
+    assert got[4] == ("heading", long + "の助言機能強化【対象：企業】")
+    assert got[5] == ("bracket", "【考えられる取組方策】")
+
+
+def test_bracketed_titles_and_run_in_titles():
+    got = units(raw("【考えられる取組方策】", "（ＪＡＸＡラボ機能）", "・ＪＡＸＡは検討する。"))
+    assert [k for k, _ in got] == ["bracket", "run-in", "bullet"]
+
+
+def test_whole_line_in_parentheses_continues_an_open_sentence():
+    got = units(raw("・これは地球低軌道利用に関する検討であり、", "（３．（３）②関係）"))
+    assert got == [("bullet", "・これは地球低軌道利用に関する検討であり、（３．（３）②関係）")]
+
+
+def test_indented_lines_open_units_and_sheet_starts_continue_open_sentences():
+    text = raw("・一つ目の項目は、ここで改ページとなり") + "次のページへ続く文である。\n\n"
+    text = "・一つ目の項目は、ここで改ページとなり\n 次のページへ続く文である。\n\n" + raw(" 字下げの段落。")
+    got = units(text)
+    assert got == [("bullet", "・一つ目の項目は、ここで改ページとなり次のページへ続く文である。"),
+                   ("indented", "字下げの段落。")]
+
+
+def test_a_sheet_start_after_a_sentence_end_opens_a_new_unit():
+    got = units("前のページの最後の文である。\n 新しいページの見出し\n\n")
+    assert [t for _, t in got] == ["前のページの最後の文である。", "新しいページの見出し"]
+
+
+def test_slide_text_continues_across_an_empty_line_only_inside_a_sentence():
+    got = units("ISECGでは、各機関の状況について情報収集\n\nするとともに分析している。\n\n探査広報活動\n\n地球の安全確保\n")
+    assert [t for _, t in got] == ["ISECGでは、各機関の状況について情報収集するとともに分析している。",
+                                   "探査広報活動", "地球の安全確保"]
+
+
+def test_rows_of_symbols_make_a_flattened_table_of_the_rest_of_the_sheet():
+    got = units("３．技術と開発状況\n米国 ロシア 欧州\n\n宇宙船 ○ ○\n\n掘削 ○ ○ ○\n\n宇宙服 ○ △\n\n注記。\n")
+    assert [k for k, _ in got] == ["heading", "table"]

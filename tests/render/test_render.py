@@ -1,0 +1,84 @@
+"""Render: the model to Markdown pages — printed footnote numbers, back-links, page splitting,
+anchors from the numbering, blocks as escaped HTML (each page rendered from the model and
+converted by Python-Markdown with the site's extensions, without MkDocs)."""
+import markdown
+from bs4 import BeautifulSoup
+
+from generator.render.escape import MARKDOWN_EXTENSIONS
+from generator.render.languages import Language
+from generator.render.pages import is_split, render_document
+
+from helpers import parse, raw
+
+
+def page_html(seed_docs, path):
+    """The HTML of one Japanese page of a seed document (`path`: as on the site, without index.md)."""
+    docs, _ = seed_docs
+    slug = path.split("/")[0]
+    [page] = [p for p in render_document(docs[slug], Language("ja"))
+              if p.path in (f"{path}.md", f"{path}/index.md")]
+    return BeautifulSoup(markdown.markdown(page.markdown, extensions=MARKDOWN_EXTENSIONS), "html.parser")
+
+
+def test_long_documents_are_split_at_top_level_sections(seed_docs):
+    docs, _ = seed_docs
+    pages = render_document(docs["leo-activity-2025"], Language("ja"))
+    assert [p.path for p in pages] == ["leo-activity-2025/index.md"] + [
+        f"leo-activity-2025/{a}.md" for a in ("1", "2", "3", "4", "annex-1", "annex-2", "appendix-1", "appendix-2",
+                                              "parallel")]
+    assert is_split(docs["leo-activity-2025"]) and not is_split(docs["isecg-coordination"])
+
+
+def test_notes_show_their_printed_number_on_whatever_page(seed_docs):
+    soup = page_html(seed_docs, "leo-activity-2025/2")
+    notes = soup.select("div.footnote li")
+    assert [li["id"] for li in notes] == ["fn:12"]
+    assert notes[0]["value"] == "12"
+    refs = soup.select("sup[id^='fnref']")
+    assert [r["id"] for r in refs] == ["fnref:12", "fnref2:12"]
+    assert [r.a.get_text() for r in refs] == ["12", "12"]
+    assert all(r.a["href"] == "#fn:12" for r in refs)
+
+
+def test_every_note_links_back_to_every_reference(seed_docs):
+    soup = page_html(seed_docs, "leo-activity-2025/2")
+    backs = [a["href"] for a in soup.select("li#fn\\:12 a.footnote-backref")]
+    assert backs == ["#fnref:12", "#fnref2:12"]
+
+
+def test_each_reference_and_note_has_its_own_anchor(seed_docs):
+    for page in ("leo-activity-2025/1", "leo-activity-2025/3"):
+        soup = page_html(seed_docs, page)
+        ids = [t["id"] for t in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), page
+        for ref in soup.select("a.footnote-ref"):
+            assert soup.select_one(f"[id='{ref['href'][1:]}']") is not None
+
+
+def test_urls_become_links(seed_docs):
+    soup = page_html(seed_docs, "leo-activity-2025/1")
+    hrefs = [a["href"] for a in soup.select("div.footnote a[href^='http']")]
+    assert "https://www.nasa.gov/wp-content/uploads/2024/12/2024-12-lms-final-goals-and-objectives.pdf" in hrefs
+
+
+def test_headings_carry_numbering_anchors(seed_docs):
+    soup = page_html(seed_docs, "leo-activity-2025/3")
+    for anchor in ("3", "3-3", "3-3-1", "3-3-1-a", "3-3-3-e"):
+        h = soup.select_one(f"[id='{anchor}']")
+        assert h is not None and h.name in ("h1", "h2", "h3", "h4"), anchor
+    assert soup.select_one("[id='3-3-1-a']").get_text().startswith("ア）ＪＡＸＡの科学研究")
+
+
+def test_a_table_without_curated_data_is_kept_in_a_marked_block(seed_docs):
+    soup = page_html(seed_docs, "isecg-coordination")
+    fig = soup.select_one("figure.flattened-table")
+    assert fig is not None and fig.figcaption.has_attr("data-generated")
+    assert "重力天体への高精度着陸、危険回避 ○ ○ ○ ○ ○" in fig.pre.get_text()
+
+
+def test_short_documents_are_one_page_with_sections_below_the_title():
+    doc = parse(raw("短い文書", "１．総論", "・本文である。"))
+    page, parallel = render_document(doc, Language("ja"))
+    assert parallel.anchor == "parallel"
+    assert page.markdown.startswith("# 短い文書 {#title}")
+    assert "## １．総論 {#1}" in page.markdown
