@@ -24,6 +24,7 @@ class Level(StrEnum):
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem: where (file, line), how bad, its stable code and what to do."""
     file: str
     line: int
     level: Level

@@ -37,6 +37,7 @@ def per_document(fn: F) -> F:
 
 
 def next_document() -> None:
+    """Forget every answer remembered: the next document starts."""
     alive = []
     for ref in _tables:
         table = ref()

@@ -20,6 +20,7 @@ def front_matter(meta: dict) -> str:
 
 
 def write_if_changed(path: Path, text: str, written: list[Path]) -> None:
+    """Write `text` to `path` unless the file holds it already; list the path in `written` if written."""
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return

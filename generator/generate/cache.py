@@ -21,15 +21,20 @@ def code_files(root: Path = CODE) -> list[Path]:
     return sorted(root.rglob("*.py"))
 
 
+def digest_of(root: Path) -> bytes:
+    """A digest of the code below `root`: its files' paths (relative to it) and bytes."""
+    h = hashlib.sha256()
+    for path in code_files(root):
+        name = path.relative_to(root).as_posix().encode()
+        h.update(len(name).to_bytes(8, "little") + name + path.read_bytes())
+    return h.digest()
+
+
 def code_digest() -> bytes:
-    """A digest of the generator's code: its files' paths (below the package) and bytes."""
+    """The digest of the generator's code (computed once per process)."""
     global _code_digest
     if _code_digest is None:
-        h = hashlib.sha256()
-        for path in code_files():
-            name = path.relative_to(CODE).as_posix().encode()
-            h.update(len(name).to_bytes(8, "little") + name + path.read_bytes())
-        _code_digest = h.digest()
+        _code_digest = digest_of(CODE)
     return _code_digest
 
 

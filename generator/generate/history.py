@@ -15,6 +15,7 @@ from pathlib import Path
 
 
 class LastChanged:
+    """The last change of each document, from one `git log` started at once."""
     def __init__(self, src: Path):
         try:            # --relative: the paths below src, as "<slug>/<file>"
             self._git: subprocess.Popen | None = subprocess.Popen(
@@ -24,6 +25,7 @@ class LastChanged:
             self._git = None
 
     def dates(self) -> dict[str, str]:
+        """{slug: YYYY-MM-DD} of each document's last commit (waits for git; {} without it)."""
         if self._git is None:
             return {}
         try:

@@ -12,6 +12,7 @@ from .termbase import Glossary
 
 
 def to_csv(glossary: Glossary) -> str:
+    """The termbase as CSV: one row per term, its forms joined with |."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(["id", "ja", "reading", "en", "abbreviation", "expansion", "definition_ja", "definition_en",

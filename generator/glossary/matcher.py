@@ -128,6 +128,7 @@ class Linker:
         self.used: list[str] = []              # term ids linked on this page, in order
 
     def link(self, inlines: list[Inline], scope: str) -> list[Inline]:
+        """The inline nodes with the terms found in their text as `TermRef`s (first per scope, or all)."""
         if self.matcher is None:
             return inlines
         out: list[Inline] = []

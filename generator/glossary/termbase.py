@@ -19,6 +19,7 @@ GLOSSARY_NAME = "glossary.yml"
 
 @dataclass
 class Term:
+    """One entry of the termbase: its forms in both languages, its definition, related terms."""
     id: str
     ja: str
     reading: str
@@ -45,6 +46,7 @@ class Term:
 
 @dataclass
 class Glossary:
+    """Every term, by id, and a `Matcher` of their forms per language (made on first use)."""
     terms: list[Term]
     path: str = ""
     link_mode: str = "first-per-section"
@@ -66,6 +68,7 @@ class Glossary:
 
 
 def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
+    """The termbase of `path` (None without one), each problem reported at its term's line."""
     if not path.exists():
         return None
     text = path.read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ WS = re.compile(r"\s+")
 
 @dataclass
 class Faithfulness:
+    """How much of a source reaches the pages: characters kept in order, artifacts, and the rest."""
     source_chars: int = 0
     artifact_chars: int = 0
     preserved_chars: int = 0
@@ -80,6 +81,7 @@ def _matched(a: str, b: str) -> tuple[int, list[str], list[str]]:
 
 
 def measure(text: str, doc: Document, rendered_body: str, rendered_notes: dict[int, str]) -> Faithfulness:
+    """Compare a source with the text of its rendered Japanese pages (body and notes)."""
     body, notes, artifact_chars = source_streams(text, doc)
     report = Faithfulness(source_chars=len(_strip(text)), artifact_chars=artifact_chars)
     matched, missing, extra = _matched(body, _strip(rendered_body))

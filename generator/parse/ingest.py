@@ -34,6 +34,7 @@ SYMBOL_ROW = re.compile(r"^(?:.*?[^\s：:])??\s*[○△](?:\s+[○△])*\s*$")  
 
 @dataclass
 class Line:
+    """One printed line of the body, with where it stands on its sheet."""
     no: int                 # 1-based line number in the source file
     text: str               # without sheet-start space, indentation and trailing space
     indent: bool = False    # the printed line is indented (after the sheet-start space)

@@ -83,6 +83,7 @@ class TreeBuilder:
         return self.stack[-1][1].anchor if self.stack else "preamble"
 
     def unique(self, anchor: str) -> str:
+        """The anchor, numbered `_2`, `_3`… if taken already."""
         base, n = anchor, 2
         while anchor in self.anchors:
             anchor = f"{base}_{n}"
@@ -91,6 +92,7 @@ class TreeBuilder:
         return anchor
 
     def place(self, block: Block, unit_or_units) -> Block:
+        """Put a block into the open section (or the preamble), with its id and line range."""
         units = unit_or_units if isinstance(unit_or_units, list) else [unit_or_units]
         block.first_line = units[0].first.no
         block.last_line = units[-1].lines[-1].no
@@ -100,6 +102,7 @@ class TreeBuilder:
         return block
 
     def open_section(self, rank: int, anchor: str, title, units: list[Unit]) -> Section:
+        """Open a section of `rank`, closing those of the same or a deeper rank."""
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
         section = Section(level=len(self.stack) + 1, anchor=self.unique(anchor), title=title)
@@ -121,6 +124,7 @@ class TreeBuilder:
 
     # ------------------------------------------------------------ blocks placed by the rules
     def item(self, unit: Unit, style: str, marker: str = ""):
+        """Add a list item (its glyph `marker` set aside), to the list before it or a new one."""
         item = ListItem(inlines=self.inlines(unit, strip=marker),
                         first_line=unit.first.no, last_line=unit.lines[-1].no)
         container = self.container()
@@ -149,6 +153,7 @@ class TreeBuilder:
         return isinstance(last, (ItemList, BlockTitle))
 
     def member(self, name_unit: Unit, affiliation: Unit):
+        """Add a member (name line and affiliation line) to the member list before it or a new one."""
         m = NAME.match(name_unit.text)
         member = Member(mark=m.group(1) or "", name=m.group(2), affiliation=affiliation.text,
                         first_line=name_unit.first.no, last_line=affiliation.lines[-1].no)

@@ -29,6 +29,7 @@ WS = re.compile(r"\s+")
 
 @dataclass
 class Decoded:
+    """A flattened row's symbols, and its cells when the spacing places them."""
     symbols: list[str]                     # the symbols in order, whatever their columns
     cells: list[str] | None                # one per column when the spacing says so, else None
     note: str = ""                         # why the columns could not be recovered
@@ -36,6 +37,7 @@ class Decoded:
 
 @dataclass
 class RawRow:
+    """One row of a flattened table as extracted."""
     line: int
     context: str                           # text since the previous row (label lines), no whitespace
     cells_text: str                        # the part of the line that holds the cells, spaces kept
@@ -82,6 +84,7 @@ def raw_rows(flat: FlattenedTable) -> list[RawRow]:
 
 # ------------------------------------------------------------------ loading
 def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
+    """A curated table from its YAML file, or None (with errors at their lines) when it is malformed."""
     text = path.read_text(encoding="utf-8")
     try:
         root = yamlfiles.compose(text)

@@ -82,6 +82,7 @@ def on_files(files, config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
+    """Under `mkdocs serve`, regenerate the Markdown before each build."""
     if not _serving:
         return
     src = Path(config.watch[0]) if config.watch else Path(config.config_file_path).parent / "docs_src"

@@ -56,6 +56,7 @@ class GeneratedHtml(Preprocessor):
     """Stashes each blank-line-separated chunk that is one whole block-level element."""
 
     def run(self, lines: list[str]) -> list[str]:
+        """The lines, each whole-element chunk replaced by its placeholder."""
         block_level = set(self.md.block_level_elements)
         out, i, n = [], 0, len(lines)
         while i < n:
@@ -75,6 +76,7 @@ class GeneratedHtml(Preprocessor):
 
 
 class GeneratedHtmlExtension(Extension):
+    """The Markdown extension that registers `GeneratedHtml`."""
     def extendMarkdown(self, md) -> None:
         # after 'normalize_whitespace' (30), before MkDocs' 'mkdocs_raw_html' (21) and 'html_block' (20)
         md.preprocessors.register(GeneratedHtml(md), "generated_html", 25)

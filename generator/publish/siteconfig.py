@@ -23,6 +23,7 @@ def _merge(base: dict, child: dict) -> dict:
 
 
 def write_configs(src: Path, out: Path, langs=("ja", "en")) -> dict[str, Path]:
+    """Write the configuration of each edition for `src` built into `out`; their paths by language."""
     base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     english = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
     english.pop("INHERIT")

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 @dataclass(frozen=True)
 class UrlStyle:
+    """Directory URLs (the hosted site) or `.html` files (the offline bundle)."""
     directory: bool = True
 
     def url(self, path: str) -> str:

@@ -114,6 +114,7 @@ class PageWriter:
             self.parts.append(f'<div class="term-tips" hidden data-generated>{tips}</div>')
 
     def footnote_ref(self, number: int) -> str:
+        """A reference to note `number`, with an id of its own (fnref:N, fnref2:N, …)."""
         ids = self.refs.setdefault(number, [])
         ref_id = f"fnref:{number}" if not ids else f"fnref{len(ids) + 1}:{number}"
         ids.append(ref_id)
@@ -139,6 +140,7 @@ class PageWriter:
                               f'<hr data-generated><ol>{"".join(items)}</ol></div>')
 
     def footnote(self, note: Footnote, repeat: bool) -> str:
+        """One note of the page's list, with a link back to each reference."""
         source = "\n".join(plain_text(line) for line in note.lines)
         text, state = self.segment_text(note.id, source)
         lines = note.lines if state is not SegmentState.TRANSLATED else [parse_inlines([(0, t)], markers=False)

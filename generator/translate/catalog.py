@@ -40,6 +40,7 @@ class SegmentState(Enum):
 
 @dataclass
 class Entry:
+    """One translation of a catalog: its text, whether fuzzy, its line in the PO file."""
     text: str
     fuzzy: bool
     line: int          # line of the entry in the PO file
@@ -175,6 +176,7 @@ def catalog_from(po: polib.POFile, path: str) -> Catalog:
 
 @dataclass
 class Coverage:
+    """How many segments and words of a document are translated, fuzzy, untranslated."""
     translated: int = 0
     fuzzy: int = 0
     untranslated: int = 0

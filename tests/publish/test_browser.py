@@ -8,7 +8,9 @@ def test_document_page_renders_with_japanese_lang_and_title(page, site_url):
     page.goto(f"{site_url}/leo-activity-2025/")
     assert page.get_attribute("html", "lang") == "ja"
     assert page.inner_text("article h1").startswith("我が国の地球低軌道活動の充実・強化に向けた取組の方向性")
-    assert page.locator("nav.md-nav--primary").first.is_visible() or True
+    nav = page.locator("nav.md-nav--primary").first          # the sidebar, at desktop width
+    assert nav.is_visible()
+    assert "表紙・目次" in nav.inner_text() and "対訳表示" in nav.inner_text()
     assert "（第 12 期国際宇宙ステーション・国際宇宙探査小委員会議論の整理）" in page.inner_text(".title-block")
 
 

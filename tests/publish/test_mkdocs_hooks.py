@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import polib
@@ -49,6 +48,9 @@ def test_each_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
                                    "-a", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
         wait_for(lambda: "Serving on" in log.read_text(), "the first build")
+        # only docs_src/ is watched, not the docs_dir the generator writes: its writes set off no build
+        watched = re.search(r"Watching paths for changes: (.*)", log.read_text()).group(1)
+        assert set(re.findall(r"'([^']*)'", watched)) == {str(config), str(src)}, watched
         [site] = (tmp_path / "tmp").glob("mkdocs_*")                       # where mkdocs serve builds
         untouched = site / "leo-activity-2025" / "index.html"
         before = untouched.stat().st_mtime_ns
@@ -60,7 +62,7 @@ def test_each_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
         entry.msgstr = entry.msgstr.replace("In particular", "Specifically")
         po.save(str(po_path))
         wait_for(lambda: "Specifically" in fetch(url), "the translation edit in the served page")
-        time.sleep(2)                    # a second rebuild, set off by the generator's own writes, would have begun
+        wait_for(lambda: log.read_text().count("Reloading browsers") == 1, "the end of the rebuild")
         after_start = log.read_text().split("Serving on", 1)[1]
         assert after_start.count("Building documentation") == 1, after_start
         assert untouched.stat().st_mtime_ns == before                      # a page the edit did not change
@@ -68,7 +70,7 @@ def test_each_edit_shows_after_one_rebuild_of_the_pages_it_changed(tmp_path):
         source.write_text(source.read_text(encoding="utf-8").replace("６．まとめ", "６．まとめ（改訂）"), encoding="utf-8")
         wait_for(lambda: "まとめ（改訂）" in fetch(f"http://127.0.0.1:{port}/isecg-coordination/"),
                  "the source edit in the served page")
-        time.sleep(2)
+        wait_for(lambda: log.read_text().count("Reloading browsers") == 2, "the end of the second rebuild")
         after_start = log.read_text().split("Serving on", 1)[1]
         assert after_start.count("Building documentation") == 2, after_start
         assert "WARNING" not in after_start and "ERROR" not in after_start and "Aborted" not in after_start, after_start
