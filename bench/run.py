@@ -1,6 +1,6 @@
-"""Benchmark: wall time and peak memory of generation and of the full build, on the real
-documents and on synthetic corpora of 10, 100 and 300 documents; no-op and one-file
-regeneration; the plain-MkDocs baseline; output sizes; a profile of generation.
+"""Benchmark: wall time, CPU and peak memory of the steps of a build, on the real documents and on
+synthetic corpora of 10, 100 and 300 documents, against plain `mkdocs build`; no-op and one-file
+regeneration; the edit-preview loop; output sizes; profiles.
 
 Usage: python bench/run.py [--sizes 10,100,300] [--write]   (make bench)
 Prints a table; --write also records it in BENCHMARKS.md. Not a test: it asserts nothing.
@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,32 +28,82 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import workers  # noqa: E402
+from generator.generate.tasks import cores  # noqa: E402
 
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1739318400")
 
 
+def _children() -> dict[int, list[int]]:
+    """Every process's children (from /proc)."""
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def _tree_rss(pid: int) -> int:
+    """The resident memory of a process and all its descendants, in bytes."""
+    kids, total, todo = _children(), 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += kids.get(p, [])
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+    return total
+
+
 def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, str, float]:
-    """(wall seconds, peak RSS in MiB of that process, stderr, CPU seconds of it and its workers).
-    The disk is synced first, so that no step pays for writing out what the one before it wrote."""
+    """(wall seconds, peak memory in MiB of the process and its children together — sampled every
+    20 ms — stderr, CPU seconds of it and its children). The disk is synced first, so that no step
+    pays for writing out what the one before it wrote."""
     os.sync()
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:      # a pipe could fill up and block
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
-        _, status, usage = os.wait4(proc.pid, 0)       # usage includes the worker processes it waited for
+        peak, done = [0], threading.Event()
+
+        def sample():
+            while not done.wait(0.02):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)       # usage includes the children it waited for
+        done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         err = log.read()
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, max(peak[0], usage.ru_maxrss * 1024) / 2 ** 20, err, \
+        usage.ru_utime + usage.ru_stime
 
 
-def configs(work: Path) -> list[Path]:
-    """MkDocs configs building work/build/docs/<lang> into work/site (ja) and work/site/en."""
-    from generator.siteconfig import write_configs
-    return list(write_configs(work / "docs_src", work).values())
+def configs(work: Path, stash: bool = False) -> list[Path]:
+    """MkDocs configs building work/build/docs/<lang> into work/site (ja) and work/site/en; with
+    `stash`, Python-Markdown sets the generator's raw HTML aside as `generator build` does."""
+    from generator.publish.siteconfig import write_configs
+    paths = list(write_configs(work / "docs_src", work).values())
+    if not stash:
+        return paths
+    import yaml
+    stashed = []
+    for path in paths:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+        config["markdown_extensions"] = config["markdown_extensions"] + ["generator.publish.rawhtml:GeneratedHtmlExtension"]
+        stashed.append(path.with_name(path.stem + ".stash.yml"))
+        stashed[-1].write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return stashed
 
 
 def generate(work: Path, *extra: str) -> tuple[float, float, str, float]:
@@ -60,78 +111,70 @@ def generate(work: Path, *extra: str) -> tuple[float, float, str, float]:
                 "generate", *extra])
 
 
+def median(results: list[tuple]) -> tuple:
+    return sorted(results, key=lambda r: r[0])[len(results) // 2]
+
+
 def repeated(work: Path, *extra: str, runs: int = 3) -> tuple[float, float, str, float]:
     """A regeneration that leaves everything as it was (nothing changed, or every document from
-    the cache), the median of `runs`: a run right after a large MkDocs build is sometimes several
-    times slower than the next, while the machine writes that build out."""
-    results = [generate(work, *extra) for _ in range(runs)]
-    return sorted(results, key=lambda r: r[0])[len(results) // 2]
+    the cache), the median of `runs`."""
+    return median([generate(work, *extra) for _ in range(runs)])
 
 
 def set_aside(work: Path, name: str) -> None:
     """An earlier run's output folder moved out of the way under a name of its own (not deleted:
-    see `cold_generation`)."""
+    on a file system without a journal, as here, ext4 does not reuse the inodes of files deleted
+    in the last minutes and scans past them, which would charge the next run for this script's own
+    deletions)."""
     if (work / name).exists():
         (work / name).rename(work / f"{name}.earlier-{time.monotonic_ns()}")
 
 
 def cold_generation(work: Path, runs: int = 3) -> tuple[float, float, str, float]:
-    """Generation from nothing (no earlier output, no cache), the median of `runs` runs: the
-    machine's disk and CPU speed vary from run to run. An earlier run's output is moved aside,
-    not deleted: on a file system without a journal (as here), ext4 does not reuse the inodes of
-    files deleted in the last minutes and scans past them, which would charge the next run for
-    this script's own deletions (MkDocs, building into a new folder, pays no such cost)."""
+    """Generation from nothing (no earlier output, no cache), the median of `runs` runs."""
     results = []
     for _ in range(runs):
         set_aside(work, "build")
         results.append(generate(work))
-    return sorted(results, key=lambda r: r[0])[len(results) // 2]
+    return median(results)
 
 
-def mkdocs(work: Path, runs: int = 1) -> tuple[float, float]:
-    """Both editions built by MkDocs (the median of `runs` builds), each into a new folder: an
-    earlier build is moved aside, for the reason given in `cold_generation` (MkDocs would
-    delete it first)."""
-    results = []
-    for _ in range(runs):
-        set_aside(work, "site")
-        total, peak = 0.0, 0.0
-        for config in configs(work):
-            t, m, _, _ = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
-            total, peak = total + t, max(peak, m)
-        results.append((total, peak))
-    return sorted(results)[len(results) // 2]
+def plain_mkdocs(work: Path, stash: bool = False) -> tuple[float, float, float]:
+    """Both editions built by plain `mkdocs build`, one after the other, into a new folder:
+    (wall seconds, peak MiB, CPU seconds). With `stash`, with the generator's raw HTML set aside."""
+    set_aside(work, "site")
+    total, peak, cpu = 0.0, 0.0, 0.0
+    for config in configs(work, stash):
+        t, m, _, c = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], cwd=work)
+        total, peak, cpu = total + t, max(peak, m), cpu + c
+    return total, peak, cpu
 
 
-def full_build(work: Path, runs: int = 1) -> tuple[float, float, float, float, float]:
-    """The full build from nothing, as `make site` runs it: `python -m generator build` (generation
-    in a forked process while MkDocs and the configurations load, then MkDocs reading each edition
-    while it is written), the median of `runs`, into new folders (see `cold_generation`). (wall seconds, peak MiB, and
-    as the command measured them: the generator's own seconds, the seconds the build waited for
-    it, MkDocs' seconds.)"""
-    results = []
-    for _ in range(runs):
-        for name in ("build", "site"):
-            set_aside(work, name)
-        config_args = [arg for config in configs(work) for arg in ("-f", str(config))]
-        t, m, err, _ = run([PY, "-m", "generator", "--src", str(work / "docs_src"), "--out", str(work / "build"),
-                            "build", *config_args], cwd=work)
-        parts = re.search(r"build: generation ([\d.]+) s \(the build waited ([\d.]+) s .*MkDocs ([\d.]+) s", err)
-        results.append((t, m, *(float(x) for x in parts.groups())))
-    return sorted(results)[len(results) // 2]
+def full_build(work: Path) -> tuple[float, float, str, float]:
+    """The full build from nothing, as `make site` runs it (`python -m generator build --strict`:
+    generation, both editions side by side, the link check, then the site published), into new
+    folders."""
+    for name in ("build", "site"):
+        set_aside(work, name)
+    args = [arg for config in configs(work) for arg in ("-f", str(config))]
+    return run([PY, "-m", "generator", "--src", str(work / "docs_src"), "--out", str(work / "build"),
+                "build", "--strict", *args], cwd=work)
 
 
-def full_build_row(row, what: str, build: tuple, baseline: float) -> None:
-    f, fm, own, waited, mk = build
-    row(what, f, fm, f"generator {own:.2f} s, of which the build waited {waited:.2f} s; MkDocs {mk:.2f} s. "
-                     f"Generator share {100 * waited / f:.1f} % (its own time: {100 * own / f:.1f} %); "
-                     f"full/baseline {f / baseline:.2f}")
+def parts(err: str) -> str:
+    """The parts of a full build as it reports them."""
+    m = re.search(r"build: generation ([\d.]+) s, MkDocs ([\d.]+) s .*link check ([\d.]+) s \((\d+) internal", err)
+    return f"generation {m[1]} s, MkDocs {m[2]} s (both editions side by side), link check {m[3]} s ({m[4]} links)"
 
 
-def runs_for(n: int) -> int:
-    """Runs of cold generation for a corpus of n documents: five for small ones, whose second or
-    so is the most at the mercy of this machine's noise; three for the rest."""
-    return 5 if n <= 10 else 3
+def alternating(work: Path, pairs: int) -> tuple[list[tuple], list[tuple]]:
+    """Full builds and plain-MkDocs baselines measured in turn (`pairs` of each), so that the
+    machine's drift weighs on both alike."""
+    builds, baselines = [], []
+    for _ in range(pairs):
+        builds.append(full_build(work))
+        baselines.append(plain_mkdocs(work))
+    return builds, baselines
 
 
 def po_entry_edited(po_path: Path) -> tuple[polib.POFile, str]:
@@ -160,9 +203,9 @@ def corpus(work: Path, n: int) -> None:
     corpus is as clean as the real documents (no stale translations)."""
     import json
     from generator.diagnostics import Reporter
-    from generator.documents import parse_text
     from generator.model import Meta
-    from generator.segments import segments
+    from generator.parse.documents import parse_text
+    from generator.translate.segments import segments
     import yaml
     src = work / "docs_src"
     shutil.rmtree(src, ignore_errors=True)
@@ -233,7 +276,8 @@ def preview(work: Path, flags: list[str]) -> tuple[float, float, int]:
             while new not in page():
                 time.sleep(0.02)
             shown = time.perf_counter() - saved
-            time.sleep(2)                # a second build set off by the first would have begun by now
+            while "Reloading browsers" not in Path(log.name).read_text(encoding="utf-8"):
+                time.sleep(0.02)         # (the rebuild's end; the docs_dir is not watched, so no other follows)
             builds = Path(log.name).read_text(encoding="utf-8").split("Serving on", 1)[1].count("Building documentation")
         finally:
             server.terminate()
@@ -297,12 +341,17 @@ def profile_generation(work: Path) -> str:
 
 
 def profile_mkdocs(work: Path) -> str:
-    """Where MkDocs spends its time building the Japanese edition of the Markdown generated."""
+    """Where MkDocs spends its time building the Japanese edition of the Markdown generated, as
+    `generator build` runs it (the raw HTML set aside)."""
     import logging
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from generator.publish.rawhtml import GeneratedHtmlExtension
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(str(configs(work)[0]))
+    config.site_dir = str(work / "profiled-site")
+    config.markdown_extensions.append(GeneratedHtmlExtension())
     prof = cProfile.Profile()
     prof.enable()
     build(config)
@@ -315,6 +364,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,100,300")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",") if x]
     rows: list[tuple[str, str, str, str]] = []
     notes: list[str] = []
     # the generator's bytecode, as `make` compiles it (no run below should compile the modules again)
@@ -322,91 +372,76 @@ def main() -> None:
 
     def row(what, seconds, mib="", extra=""):
         rows.append((what, f"{seconds:.2f}" if isinstance(seconds, float) else seconds, f"{mib:.0f}" if mib else "", extra))
-        print(f"{what:<52} {rows[-1][1]:>8} s {rows[-1][2]:>6} MiB  {extra}", flush=True)
+        print(f"{what:<60} {rows[-1][1]:>8} s {rows[-1][2]:>6} MiB  {extra}", flush=True)
+
+    def measure(work: Path, what: str, n: int) -> tuple[float, float]:
+        """Every row for one corpus; (full build seconds, its ratio to plain MkDocs)."""
+        g, gm, err, gc = cold_generation(work, 5 if n <= 10 else 3)
+        row(f"{what}: generation", g, gm, f"{1000 * g / n:.1f} ms/document; CPU {gc:.2f} s on {cores()} cores")
+        pairs = 3 if n <= 100 else 2
+        builds, baselines = alternating(work, pairs)
+        f, fm, err, fc = median(builds)
+        b, bm, bc = median(baselines)
+        sb, sbm, sbc = plain_mkdocs(work, stash=True)
+        row(f"{what}: plain `mkdocs build`, both editions in turn (baseline)", b, bm,
+            f"CPU {bc:.2f} s; {1000 * b / n:.1f} ms/document")
+        row(f"{what}: the same with the raw HTML set aside (`publish.rawhtml`)", sb, sbm,
+            f"CPU {sbc:.2f} s; {sb / b:.2f} of the baseline")
+        row(f"{what}: full build (`make site`, cold)", f, fm,
+            f"{parts(err)}; CPU {fc:.2f} s; **{f / b:.2f} of the baseline** (medians of {pairs}, "
+            f"alternating with it: builds {', '.join(f'{x[0]:.1f}' for x in builds)} s, baselines "
+            f"{', '.join(f'{x[0]:.1f}' for x in baselines)} s)")
+        noop, nm, err, _ = repeated(work)
+        row(f"{what}: no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
+        warm, wm, err, _ = repeated(work, "--force")
+        row(f"{what}: regeneration, documents cached", warm, wm, f"{rewritten(err)} files rewritten; "
+            f"{1000 * warm / n:.1f} ms/document")
+        slug = sorted(p.parent.name for p in (work / "docs_src").glob("isecg*/source.txt"))[0]
+        before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
+        edit_one_po_entry(work / "docs_src" / slug / "en.po")
+        one, om, err, _ = generate(work)
+        after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
+        changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
+        row(f"{what}: one PO entry edited", one, om, f"{rewritten(err)} files rewritten"
+            + (f": {', '.join(changed)}" if n <= 2 else ""))
+        started, shown, builds_set_off = preview(work, serve_flags())
+        row(f"{what}: edit shown by `make serve`", shown, "",
+            f"one PO entry saved → the served page shows it; {builds_set_off} build(s); the server started in "
+            f"{started:.2f} s")
+        return f, f / b
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "real"
         work.mkdir()
         shutil.copytree(ROOT / "docs_src", work / "docs_src")
-        g, gm, err, gc = cold_generation(work, runs_for(2))
-        row("real documents (2): generation", g, gm, f"{rewritten(err)} files written; CPU {gc:.2f} s")
-        b, bm = mkdocs(work, 3)
-        row("real documents (2): MkDocs only, both editions (baseline)", b, bm)
-        full_build_row(row, "real documents (2): full build (`make site`)", full_build(work, 3), b)
-        noop, nm, err, _ = repeated(work)
-        row("real documents (2): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
-        warm, wm, err, _ = repeated(work, "--force")
-        row("real documents (2): regeneration, documents cached", warm, wm,
-            f"{rewritten(err)} files rewritten; {100 * warm / (warm + b):.1f} % of it + the baseline")
-        before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
-        edit_one_po_entry(work / "docs_src" / "isecg-coordination" / "en.po")
-        one, om, err, _ = generate(work)
-        after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (work / "build" / "docs").rglob("*") if p.is_file()}
-        changed = sorted(str(p.relative_to(work / "build" / "docs")) for p in after if before.get(p) != after[p])
-        row("real documents (2): one PO entry edited", one, om,
-            f"{rewritten(err)} files rewritten: {', '.join(changed)}")
-        for flags, what in ((serve_flags(), "`make serve`"), ([], "`mkdocs serve` rebuilding every page")):
-            started, shown, builds = preview(work, flags)
-            row(f"real documents (2): edit shown by {what}", shown, "",
-                f"one PO entry saved → the served page shows it; {builds} build(s); the server started in {started:.2f} s")
+        measure(work, "real documents (2)", 2)
         notes.append(search_timing(work / "site"))
         total, page_gz = site_sizes(work / "site")
         notes.append(f"Output: whole site {total / 1e6:.2f} MB (both editions, all files); one document page "
                      f"(leo-activity-2025/3/) with the CSS and JS it loads: {page_gz / 1024:.0f} KiB gzip-compressed "
                      f"(no web fonts).")
         profile = profile_generation(work)
-        mkdocs_profile = profile_mkdocs(work)
-        timings, works = {}, {}
-        for n in [int(x) for x in args.sizes.split(",") if x]:
-            work = works[n] = Path(tmp) / f"corpus-{n}"
+        full: dict[int, float] = {}
+        profile_corpus = ""
+        for n in sizes:
+            work = Path(tmp) / f"corpus-{n}"
             work.mkdir()
             corpus(work, n)
-            g, gm, err, gc = cold_generation(work, runs_for(n))
-            b, bm = mkdocs(work, 3 if n <= 10 else 1)
-            row(f"synthetic corpus ({n} documents): generation", g, gm,
-                f"{1000 * g / n:.1f} ms/document; CPU {gc:.2f} s on {workers.cores()} cores")
-            row(f"synthetic corpus ({n} documents): MkDocs only (baseline)", b, bm, f"{1000 * b / n:.1f} ms/document")
-            full = full_build(work, 3)
-            full_build_row(row, f"synthetic corpus ({n} documents): full build", full, b)
-            timings[n] = (g, full[0], gm, gc)
-            noop, nm, err, _ = repeated(work)
-            row(f"synthetic corpus ({n} documents): no-op regeneration", noop, nm, f"{rewritten(err)} files rewritten")
-            warm, wm, err, _ = repeated(work, "--force")
-            row(f"synthetic corpus ({n} documents): regeneration, documents cached", warm, wm,
-                f"{1000 * warm / n:.1f} ms/document; {100 * warm / (warm + b):.1f} % of it + the baseline")
-            edit_one_po_entry(work / "docs_src" / "isecg-coordination-000" / "en.po")
-            one, om, err, _ = generate(work)
-            row(f"synthetic corpus ({n} documents): one PO entry edited", one, om, f"{rewritten(err)} files rewritten")
-            for flags, what in ((serve_flags(), "`make serve`"), ([], "`mkdocs serve` rebuilding every page")):
-                if flags or n <= 100:
-                    started, shown, builds = preview(work, flags)
-                    row(f"synthetic corpus ({n} documents): edit shown by {what}", shown, "",
-                        f"{builds} build(s); the server started in {started:.2f} s")
-            if n == max(int(x) for x in args.sizes.split(",") if x):
+            full[n], _ = measure(work, f"synthetic corpus ({n} documents)", n)
+            if n == max(sizes):
                 notes.append(f"With {n} documents, " + search_timing(work / "site"))
-            # kept until the end (not deleted now, for the reason in cold_generation)
-        if 100 in timings and 300 in timings:
-            # cold generation of the two corpora in turn, three times each: the machine's speed drifts
-            # over the minutes between the measurements above
-            turns = {100: [], 300: []}
-            for _ in range(3):
-                for n in turns:
-                    turns[n].append(cold_generation(works[n], 1))
-            g1, c1 = (sorted(r[i] for r in turns[100])[1] for i in (0, 3))
-            g3, c3 = (sorted(r[i] for r in turns[300])[1] for i in (0, 3))
-            _, f1, m1, _ = timings[100]
-            _, f3, m3, _ = timings[300]
-            notes.append(f"Growth: time(300)/time(100) = {g3 / g1:.2f} for generation ({c3 / c1:.2f} in CPU time; the "
-                         f"medians of three cold generations of each corpus, measured in turn), {f3 / f1:.2f} for "
-                         f"the full build (measured minutes apart: the machine's speed drifts) — 3.00 is linear; "
-                         f"generation's peak "
-                         f"memory {m1 / 100:.2f} MiB/document at 100, {m3 / 300:.2f} MiB/document at 300.")
+            if n == 100:
+                profile_corpus = profile_mkdocs(work)
+        if 100 in full and 300 in full:
+            notes.append(f"Growth of the full build from 100 to 300 documents: ×{full[300] / full[100]:.2f} "
+                         f"(3.00 is linear).")
     cpu = os.cpu_count()
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
     machine = f"{platform.machine()}, {cpu} cores, {mem:.0f} GiB memory, Python {platform.python_version()}"
     print("\n".join(notes))
     print("Profile of generation (real documents, cumulative seconds):\n" + profile)
-    print("Profile of MkDocs (real documents, Japanese edition):\n" + mkdocs_profile)
+    if profile_corpus:
+        print("Profile of MkDocs (100 documents, Japanese edition):\n" + profile_corpus)
     if args.write:
         old = (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8") if (ROOT / "BENCHMARKS.md").exists() else ""
         kept = old[old.index("## Lighthouse"):] if "## Lighthouse" in old else ""     # written by hand
@@ -414,30 +449,25 @@ def main() -> None:
         (ROOT / "BENCHMARKS.md").write_text(
             "# Benchmarks\n\n"
             f"Produced by `make bench` (`python bench/run.py --sizes {args.sizes} --write`) on {machine}.\n"
-            "Wall time of each step as a separate process; peak memory is that process's maximum resident set;\n"
-            "CPU is user + system time of the process and its worker processes. Cold generation (nothing\n"
-            "generated, no cache) is the median of five runs (up to 10 documents) or three, MkDocs the median\n"
-            "of three builds up to 10 documents (one above); no-op and cached regenerations the median of\n"
-            "three; an earlier run's output is moved aside, not\n"
-            "deleted (see `cold_generation`). The generator's bytecode is compiled first, as `make` does,\n"
-            "and the disk is synced before each step.\n"
-            "The baseline is plain `mkdocs build` (both editions, one process each) of the Markdown the generator\n"
-            "wrote. The full build is `python -m generator build` (what `make site` runs): generation in a forked\n"
-            "process while MkDocs and the two configurations load; MkDocs starts on the Japanese edition once\n"
-            "every document is parsed and reads each page as soon as it is written, while the rest and the\n"
-            "English edition are generated. It measures its parts itself; the generator share is the time the\n"
-            "build waited for generation (before MkDocs could start, and for any page not yet written when\n"
-            "MkDocs wanted it) over the build's\n"
-            "wall time (what the generator adds to it), and in brackets the generator's own time over the\n"
-            "same wall time. Full builds are the median of three.\n"
+            "Wall time of each step as a separate process; peak memory is the largest resident memory of the\n"
+            "process and its children together (sampled every 20 ms: the two MkDocs editions of a full build\n"
+            "run at the same time); CPU is user + system time of the process and its children. Cold generation\n"
+            "(nothing generated, no cache) is the median of five runs (up to 10 documents) or three; no-op and\n"
+            "cached regenerations the median of three. The full build and the baseline are measured in turn\n"
+            "(three pairs, two at 300 documents), and each figure is the median of its runs. An earlier run's\n"
+            "output is moved aside, not deleted (see `set_aside`); the disk is synced before each step.\n"
+            "The baseline is plain `mkdocs build` (both editions, one process each, one after the other) of the\n"
+            "Markdown the generator wrote. The full build is `python -m generator build --strict`, what `make site`\n"
+            "runs: generation (every document on a process pool), both editions built by MkDocs at the same time\n"
+            "in two processes (the generator's raw HTML set aside for Python-Markdown: the row before it shows\n"
+            "plain MkDocs with that alone), the link check of the whole site, then the site published.\n"
             "The edit-preview loop: `mkdocs serve` of the Japanese edition as `make serve` runs it, one PO entry\n"
-            "saved, the time until the served side-by-side page shows it (one run; up to 100 documents also\n"
-            "without `--dirty`, every page rebuilt at every change).\n\n"
+            "saved, the time until the served side-by-side page shows it.\n\n"
             "| step | wall time (s) | peak memory (MiB) | notes |\n|---|---:|---:|---|\n" + table + "\n\n"
             + "\n\n".join(notes) + "\n\n## Where the time goes\n\n"
             "Generation of the real documents in one process (`--jobs 1`), cumulative seconds:\n\n```\n" + profile
-            + "\n```\n\nMkDocs building the Japanese edition of the real documents, cumulative seconds:\n\n```\n"
-            + mkdocs_profile + "\n```\n"
+            + "\n```\n\nMkDocs building the Japanese edition of 100 documents as the full build runs it (raw HTML\n"
+            "set aside), cumulative seconds:\n\n```\n" + profile_corpus + "\n```\n"
             + ("\n" + kept if kept else ""), encoding="utf-8")
         print("written: BENCHMARKS.md")
 

@@ -35,9 +35,10 @@ def raw(*lines: str) -> str:
     return "".join(line + "\n\n" for line in lines)
 
 
-def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None, jobs: int = 0) -> Path:
+def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None, jobs: int = 1) -> Path:
     """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
-    the Japanese edition at the root of out/site, the English one under out/site/en."""
+    the Japanese edition at the root of out/site, the English one under out/site/en (in this one
+    process unless `jobs` says otherwise: the serial twin)."""
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
     configs = [arg for path in write_configs(src, out, langs).values() for arg in ("-f", str(path))]

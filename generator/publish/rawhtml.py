@@ -16,6 +16,7 @@ link check, `linkcheck`, checks every link).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from markdown.extensions import Extension
@@ -46,8 +47,8 @@ def one_element(chunk: str, block_level: set[str]) -> bool:
     if not ends or ends[-1] != len(chunk):
         return False
     starts = [m.start() for m in opens.finditer(chunk)]
-    for k, end in enumerate(ends[:-1], 1):          # the element must not close before the chunk's end
-        if sum(1 for s in starts if s < end) <= k:
+    for k, end in enumerate(ends[:-1], 1):          # the element must not close before the chunk's end:
+        if bisect_left(starts, end) <= k:           # after its k-th end tag, more than k such elements opened
             return False
     return True
 

@@ -29,7 +29,7 @@ def test_the_build_writes_the_site_mkdocs_build_writes_per_edition(tmp_path):
     src = copy_docs(tmp_path / "src")
     shutil.copy(SRC / "glossary.yml", src / "glossary.yml")
     env = {"SOURCE_DATE_EPOCH": "1739318400"}
-    ours = build_site(src, tmp_path / "out", env=env)
+    ours = build_site(src, tmp_path / "out", env=env, jobs=2)         # (the pool, and the editions side by side)
     theirs = tmp_path / "mkdocs-site"
     for lang, site_dir in (("ja", theirs), ("en", theirs / "en")):
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "out" / f"mkdocs.{lang}.yml"),
