@@ -164,6 +164,7 @@ def full_build(work: Path) -> tuple[float, float, str, float]:
 def parts(err: str) -> str:
     """The parts of a full build as it reports them."""
     m = re.search(r"build: generation ([\d.]+) s, MkDocs ([\d.]+) s .*link check ([\d.]+) s \((\d+) internal", err)
+    assert m, err
     return f"generation {m[1]} s, MkDocs {m[2]} s (both editions side by side), link check {m[3]} s ({m[4]} links)"
 
 

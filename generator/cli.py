@@ -87,9 +87,9 @@ def cmd_build(args) -> int:
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
     status, timing = publish(configs, args.strict, args.jobs, args.out / "staging")
     if status == 0:
-        print(f"build: generation {generated:.2f} s, MkDocs {timing.mkdocs:.2f} s ({len(configs)} edition(s) "
-              f"side by side), link check {timing.linkcheck:.2f} s ({timing.links} internal links); "
-              "site published", file=sys.stderr)
+        print(f"build: generation {generated:.2f} s, MkDocs {timing.mkdocs:.2f} s ({len(configs)} edition(s), "
+              f"{'side by side' if timing.processes > 1 else 'one after the other'}), link check "
+              f"{timing.linkcheck:.2f} s ({timing.links} internal links); site published", file=sys.stderr)
     return status
 
 

@@ -48,7 +48,8 @@ class Built:
 @dataclass
 class Timing:
     """Seconds of the parts of publishing."""
-    mkdocs: float = 0.0              # every edition built (side by side)
+    mkdocs: float = 0.0              # every edition built
+    processes: int = 1               # how many were built at the same time
     linkcheck: float = 0.0
     links: int = 0                   # internal links checked
 
@@ -107,7 +108,9 @@ def publish(configs: list[Path], strict: bool, jobs: int, scratch: Path) -> tupl
     editions = [Edition(path, scratch / str(i), strict) for i, path in enumerate(configs)]
     Staging([], scratch).discard()                                 # (what a killed build left)
     try:
-        built = tasks(min(jobs or len(editions), len(editions))).map(build_edition, editions)
+        runner = tasks(min(jobs or len(editions), len(editions)))
+        timing.processes = getattr(runner, "jobs", 1)
+        built = runner.map(build_edition, editions)
         timing.mkdocs = time.perf_counter() - start
         failed = [b.problem for b in built if b.status]
         if failed:
