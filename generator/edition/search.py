@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from ..model import Document, Section, plain_text
-from ..render.pages import page_path
 from ..parse.inline import MARKER
 from ..render.languages import Language
+from ..render.pages import page_path
 from ..render.writer import document_title
 from ..translate.segments import segments
 
@@ -29,7 +29,6 @@ def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]
     for top in doc.sections:
         visit(top, page_path(doc, top))
     return out
-
 
 
 def _ids(section: Section) -> list[str]:

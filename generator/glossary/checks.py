@@ -45,8 +45,8 @@ def check_translation_terms(glossary: Glossary, segs: list, catalog, report: Rep
 
 def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], catalogs: dict,
                  report: Reporter) -> None:
-    """Forms that never occur, and translations that do not use the term's English (the pipeline
-    runs the per-document half in its workers and the unused-form check once, with the same result)."""
+    """Forms that never occur, and translations that do not use the term's English, over a corpus (the
+    pipeline checks each document's translation with it and the unused forms once: the same result)."""
     check_unused_forms(glossary, set().union(*(forms_in(glossary, segs) for _, segs in docs_segments)), report)
     for doc, segs in docs_segments:
         check_translation_terms(glossary, segs, catalogs.get(doc.meta.slug), report)

@@ -1,4 +1,4 @@
-"""Stage 3 — the document tree: sections, anchors, lists, titles, members, appendices."""
+"""Structure: the document tree — sections, anchors, lists, titles, members, appendices."""
 from generator.model import (BlockTitle, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph, RunInTitle,
                              Section, plain_text)
 from generator.parse.structure import number_key
