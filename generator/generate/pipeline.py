@@ -11,8 +11,8 @@ glossary checks of it, both editions' pages, tables and search entries, written 
 process `tasks` gives it; only the result comes back. A document's result is kept in the cache
 under a key of everything it depends on, with the stamps (size, modification time) of the files it
 wrote: a run after an edit redoes only the edited document, and takes every other one from the
-cache as long as its files are still as written. The corpus pages (`edition.corpus`) follow, in
-this process, from the results (see `cli.cmd_generate`).
+cache (looked up here, before any process is started) as long as its files are still as written.
+The corpus pages (`edition.corpus`) follow, in this process, from the results (see `cli.cmd_generate`).
 """
 from __future__ import annotations
 
@@ -118,15 +118,22 @@ def _start(job: Job) -> None:
     _job = job
 
 
+def cached(folder: Path, job: Job) -> DocumentResult | None:
+    """A document's result from the cache, if nothing it depends on changed and its files are
+    still as written."""
+    if job.cache is None:
+        return None
+    entry: tuple[DocumentResult, Stamps] | None = cache.get(job.cache, document_key(folder, job))
+    if entry is not None and (job.editions is None or still_written(job.editions.out, entry[1])):
+        return entry[0]
+    return None
+
+
 def process_document(folder: Path) -> DocumentResult:
-    """One document through every step, its files written (unless it has errors); from the cache
-    when nothing it depends on changed and its files are still as written."""
+    """One document through every step, its files written (unless it has errors), its result kept
+    in the cache."""
     job = _job
     key = document_key(folder, job) if job.cache is not None else ""
-    if job.cache is not None:
-        entry: tuple[DocumentResult, Stamps] | None = cache.get(job.cache, key)
-        if entry is not None and (job.editions is None or still_written(job.editions.out, entry[1])):
-            return entry[0]
     next_document()                              # nothing remembered from the document before
     parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, job.src.parent)
@@ -155,8 +162,9 @@ def process_document(folder: Path) -> DocumentResult:
 
 def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int = 1,
          editions: Editions | None = None) -> Inputs:
-    """Every document through `process_document` on `jobs` processes (the costliest first), then the
-    glossary's check against the whole corpus; the diagnostics into `report`, documents first."""
+    """Every document from the cache or through `process_document` on `jobs` processes (the costliest
+    first), then the glossary's check against the whole corpus; the diagnostics into `report`,
+    documents first."""
     glossary_report = Reporter()
     glossary = load_glossary_of(src, glossary_report)
     glossary_file = src / GLOSSARY_NAME
@@ -165,7 +173,13 @@ def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int =
     folders = discover(src)
     order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)
     job = Job(src, glossary, editions, cache_dir, shared)
-    results = tasks(jobs, _start, (job,)).map(process_document, folders, order)
+    results = [cached(folder, job) for folder in folders]
+    todo = [i for i in order if results[i] is None]              # (the costliest first)
+    if todo:
+        runner = tasks(jobs if len(todo) > 1 else 1, _start, (job,))       # (one document: no pool)
+        made = runner.map(process_document, [folders[i] for i in todo])
+        for i, result in zip(todo, made):
+            results[i] = result
     if cache_dir is not None:
         cache.prune(cache_dir, {result.key for result in results})
     report.diagnostics.extend(d for r in results for d in r.parsed)
