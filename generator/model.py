@@ -180,21 +180,21 @@ class Section(Block):
 
 @dataclass
 class Footnote(Block):
-    """A footnote body, found at a page bottom and moved out of the running text."""
+    """A footnote body, found at the bottom of a sheet and moved out of the running text."""
     number: int = 0
     lines: list[list[Inline]] = field(default_factory=list)   # one entry per printed line group
 
 
 @dataclass
 class TitleField(Block):
-    """One line of a title page: title, subtitle, date or issuer."""
+    """One line of the title sheet: title, subtitle, date or issuer."""
     role: str = ""            # title | subtitle | date | issuer
     text: str = ""
 
 
 @dataclass
 class TitleBlock(Block):
-    """The title page of a document."""
+    """The title sheet of a document (its first printed lines: title, date, issuer)."""
     fields: list[TitleField] = field(default_factory=list)
 
     def get(self, role: str) -> list[str]:
@@ -220,7 +220,7 @@ class Meta:
 
 @dataclass(eq=False)
 class Document:
-    """One parsed source text: title page, blocks, sections, footnotes and the artifacts set aside
+    """One parsed source text: title sheet, blocks, sections, footnotes and the artifacts set aside
     (compared by identity, so that answers about it can be remembered: see `memos`)."""
     meta: Meta
     source_path: str

@@ -1,4 +1,4 @@
-"""Footnotes: bodies cut from page bottoms, matched with their markers.
+"""Footnotes: bodies cut from the bottoms of sheets, matched with their markers.
 
 In:  the footnote areas of `ingest.Ingested` (lines), and the inline nodes of the
      body (to see which markers exist).
@@ -73,7 +73,7 @@ def check_references(notes: dict[int, Footnote], refs: list[FootnoteRef], path: 
         if r.number not in notes:
             report.warn(path, r.line, "footnote-no-body",
                         f"footnote marker [{r.number}] has no body; add a line "
-                        f"'[{r.number}] ...' in the footnote area of its page or remove the marker")
+                        f"'[{r.number}] ...' in the footnote area of its sheet (printed page) or remove the marker")
     for n, note in sorted(notes.items()):
         if n not in seen:
             report.warn(path, note.first_line, "footnote-no-marker",

@@ -400,7 +400,7 @@ def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[
 
 
 def title_block(units: list[Unit]) -> TitleBlock:
-    """The title page's fields: title, subtitle, date and issuer, as printed."""
+    """The title sheet's fields: title, subtitle, date and issuer, as printed."""
     fields: list[TitleField] = []
     seen_date = False
     for u in units:
