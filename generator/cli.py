@@ -25,12 +25,22 @@ from .generate.lock import BuildLock, Busy
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def print_diagnostics(report: Reporter, fmt: str) -> None:
+def print_diagnostics(report: Reporter, fmt: str, todo: bool = True) -> None:
+    """Every diagnostic, one line each (or JSON); without `todo`, the work not yet done as one line
+    per file (`make check` lists it)."""
     if fmt == "json":
         print(report.as_json())
-    else:
-        for d in report.diagnostics:
+        return
+    pending: dict[str, int] = {}
+    for d in report.diagnostics:
+        if d.todo and not todo:
+            pending[d.file] = pending.get(d.file, 0) + 1
+        else:
             print(d, file=sys.stderr)
+    for file, count in pending.items():
+        print(f"{file}: notice: {count} segment(s) not translated yet or to review; the English pages show "
+              "the Japanese there, marked as in preparation (`make check` lists them) [translation-pending]",
+              file=sys.stderr)
 
 
 def cmd_generate(args) -> int:
@@ -41,8 +51,8 @@ def cmd_generate(args) -> int:
     previous = None if args.force else unchanged(args.out, fp)
     if previous is not None:
         report = Reporter(previous)
-        print_diagnostics(report, "text")
-        if report.failing(args.strict):
+        print_diagnostics(report, "text", todo=args.require_translation)
+        if report.failing(args.strict, args.require_translation):
             return 1
         print(f"generate: nothing changed, 0 file(s) rewritten in {time.perf_counter() - start:.2f} s", file=sys.stderr)
         return 0
@@ -55,11 +65,12 @@ def cmd_generate(args) -> int:
     report = Reporter()
     editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
     inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
-    print_diagnostics(report, "text")
-    if report.failing(args.strict):
+    print_diagnostics(report, "text", todo=args.require_translation)
+    failing = report.failing(args.strict, args.require_translation)
+    if failing:
         # the documents' own pages may be rewritten (each valid document's), but the corpus pages
         # and navigation are not, nothing is remembered, and MkDocs does not run
-        print(f"generate: stopped — {len(report.failing(args.strict))} problem(s) "
+        print(f"generate: stopped — {len(failing)} problem(s) "
               f"{'(warnings count as errors under --strict)' if args.strict else ''}", file=sys.stderr)
         return 1
     written, produced = list(inputs.written), []
@@ -107,7 +118,7 @@ def cmd_check(args) -> int:
             print(f"coverage: {slug} en: {cov.translated}/{cov.total} translated ({cov.percent:.1f} %), "
                   f"{cov.fuzzy} fuzzy, {cov.untranslated} untranslated; words {cov.words_translated} translated, "
                   f"{cov.words_fuzzy} fuzzy, {cov.words_untranslated} untranslated", file=sys.stderr)
-    failing = report.failing(args.strict)
+    failing = report.failing(args.strict, args.require_translation)
     if args.format == "text":
         print(f"check: {len(report.diagnostics)} problem(s), {len(failing)} failing", file=sys.stderr)
     return 1 if failing else 0
@@ -171,6 +182,8 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     generating = argparse.ArgumentParser(add_help=False)       # the options of generate and build
     generating.add_argument("--strict", action="store_true", help="warnings stop the build")
     generating.add_argument("--force", action="store_true", help="regenerate even if no input changed")
+    generating.add_argument("--require-translation", action="store_true",
+                            help="a segment not translated yet, or to review, stops the build too")
     generating.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     generating.add_argument("--urls", choices=["directories", "files"], default="directories",
                             help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
@@ -181,6 +194,8 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
                    help="an edition's MkDocs config, Japanese first (default: mkdocs.yml, mkdocs.en.yml)")
     c = sub.add_parser("check", help="validate everything editors touch")
     c.add_argument("--strict", action="store_true", help="warnings count as errors")
+    c.add_argument("--require-translation", action="store_true",
+                   help="a segment not translated yet, or to review, counts as an error too")
     c.add_argument("--format", choices=["text", "json"], default="text")
     c.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     t = sub.add_parser("po", help="refresh the translation files from the sources")

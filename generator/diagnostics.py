@@ -1,8 +1,10 @@
 """Problems found in editors' input, reported as `file:line: level: message [code]`.
 
-In:  calls to `Reporter.warn/error/notice` from any stage.
-Out: a list of `Diagnostic`s; `Reporter.failing(strict)`, those that stop a build (errors, and
-     warnings under `--strict`).
+In:  calls to `Reporter.error/warn/notice/todo` from any stage.
+Out: a list of `Diagnostic`s; `Reporter.failing(strict, require_translation)`, those that stop a build:
+     errors, warnings under `--strict`, and work not yet done (a segment not translated yet, a
+     translation to review: notices marked `todo`) only under `--require-translation`. Broken input
+     stops a strict build; work not yet done does not.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class Diagnostic:
     level: Level
     code: str           # short, stable identifier, e.g. "footnote-no-body"
     message: str
+    todo: bool = False  # work not yet done (a translation), not a mistake
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.level}: {self.message} [{self.code}]"
@@ -59,9 +62,14 @@ class Reporter:
     def notice(self, file: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(file, line, Level.NOTICE, code, message))
 
-    def failing(self, strict: bool) -> list[Diagnostic]:
-        """The problems that stop a build (`strict`: warnings too)."""
-        return [d for d in self.diagnostics if d.level.fails(strict)]
+    def todo(self, file: str, line: int, code: str, message: str) -> None:
+        """Work not yet done (a translation): a notice, failing only under `--require-translation`."""
+        self.diagnostics.append(Diagnostic(file, line, Level.NOTICE, code, message, todo=True))
+
+    def failing(self, strict: bool, require_translation: bool = False) -> list[Diagnostic]:
+        """The problems that stop a build (`strict`: warnings too; `require_translation`: work not
+        yet done too)."""
+        return [d for d in self.diagnostics if d.level.fails(strict) or (require_translation and d.todo)]
 
     def as_json(self) -> str:
         return json.dumps([d.as_dict() for d in self.diagnostics], ensure_ascii=False, indent=2)

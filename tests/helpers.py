@@ -35,7 +35,8 @@ def raw(*lines: str) -> str:
     return "".join(line + "\n\n" for line in lines)
 
 
-def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None, jobs: int = 1) -> Path:
+def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None, jobs: int = 1,
+               extra: tuple = ()) -> Path:
     """Generate and build a site from `src` into `out` (a throw-away copy of the real build):
     the Japanese edition at the root of out/site, the English one under out/site/en (in this one
     process unless `jobs` says otherwise: the serial twin)."""
@@ -43,7 +44,7 @@ def build_site(src: Path, out: Path, langs=("ja", "en"), env: dict | None = None
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
     configs = [arg for path in write_configs(src, out, langs).values() for arg in ("-f", str(path))]
     subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(out / "build"),
-                    "build", "--jobs", str(jobs), *configs], check=True, env=env, cwd=ROOT)   # MkDocs: strict by its config
+                    "build", "--jobs", str(jobs), *extra, *configs], check=True, env=env, cwd=ROOT)   # MkDocs: strict by its config
     return out / "site"
 
 

@@ -32,6 +32,7 @@ LABELS = {
         "no_original": "原本の所在は本文に記載がありません",
         "footnotes": "脚注",
         "untranslated": "未翻訳", "fuzzy": "翻訳が古い可能性があります",
+        "pending": "翻訳作業中：この文書の {total} 箇所のうち {done} 箇所を翻訳済みです。",
         "notice": "",
         "cite": "この箇所へのリンク",
         "status": "翻訳状況",
@@ -59,6 +60,8 @@ LABELS = {
         "no_original": "The text does not state where the original is published",
         "footnotes": "Notes",
         "untranslated": "Not yet translated", "fuzzy": "Translation may be outdated",
+        "pending": "Translation in preparation: {done} of the {total} passages of this document are translated so "
+                   "far. The others are shown in the original Japanese, marked as such.",
         "notice": "This is an unofficial English translation prepared for reference. Only the Japanese original "
                   "is authoritative.",
         "cite": "Link to this passage",

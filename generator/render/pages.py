@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from ..memos import per_document
 from ..model import Document, Section, plain_text
+from ..translate.catalog import Catalog, coverage
+from ..translate.segments import segments
 from .blocks import render_block
 from .escape import html_attr, html_text, markdown_text, url_link
 from .languages import Language
@@ -117,6 +119,17 @@ def section_title(doc: Document, lang: Language, section: Section) -> str:
     return plain_text(segment_inlines(doc, lang, section.id, section.title)[0])
 
 
+def pending_notice(doc: Document, lang: Language) -> str:
+    """At the top of each page of a translation not complete yet: what the reader gets ("" when complete)."""
+    if lang.is_source:
+        return ""
+    cov = coverage(segments(doc), lang.catalogs.get(doc.meta.slug) or Catalog(doc.meta.slug))
+    if cov.translated == cov.total:
+        return ""
+    text = lang.label("pending").format(done=cov.translated, total=cov.total)
+    return f'<p class="translation-pending" data-generated>{html_text(text)}</p>\n\n'
+
+
 def landing_title(doc: Document, lang: Language) -> str:
     """The landing page's title: "cover and contents" when split, else the document's title."""
     return lang.label("overview") if is_split(doc) else document_title(doc, lang)
@@ -157,6 +170,8 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
             "edit": f"docs_src/{slug}/{'source.txt' if lang.is_source else lang.code + '.po'}"}
     if lang.updated.get(slug):
         meta["updated"] = lang.updated[slug]
+    notice = pending_notice(doc, lang)
     for page in [landing] + pages + [side_by_side]:
         page.meta = {**meta, **page.meta}
+        page.markdown = notice + page.markdown
     return [landing] + pages + [side_by_side]

@@ -221,12 +221,12 @@ def _markers(text: str) -> list[str]:
 
 
 def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) -> Catalog:
-    """Read a document's PO file and report what editors must do about it:
-    untranslated, fuzzy and stale segments, broken markers, and entries for unknown segments."""
+    """Read a document's PO file and report what editors must do about it: untranslated, fuzzy and
+    stale segments (work not yet done: `todo`), broken markers, and entries for unknown segments."""
     cat = Catalog(shown)
     if not path.exists():
         if segs:
-            report.warn(shown, 1, "po-missing", f"no translation file; run `make po` to create it "
+            report.todo(shown, 1, "po-missing", f"no translation file; run `make po` to create it "
                                                f"({len(segs)} segments to translate)")
         return cat
     po = load_po(path, report, shown)
@@ -246,18 +246,18 @@ def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) 
         e = entries.get(seg.id)
         if e is None or not e.msgstr:
             line = e.linenum if e is not None else 1
-            report.warn(shown, line, "translation-missing",
+            report.todo(shown, line, "translation-missing",
                         f"segment {seg.id} (source line {seg.line}) is not translated; fill its msgstr"
                         + ("" if e is not None else " after running `make po`"))
             continue
         fuzzy = "fuzzy" in e.flags
         if e.msgid != seg.source:
             fuzzy = True
-            report.warn(shown, e.linenum, "translation-stale",
+            report.todo(shown, e.linenum, "translation-stale",
                         f"segment {seg.id}: the Japanese source changed since this file was refreshed; "
                         f"run `make po`, then review the translation and remove its fuzzy flag")
         elif fuzzy:
-            report.warn(shown, e.linenum, "translation-fuzzy",
+            report.todo(shown, e.linenum, "translation-fuzzy",
                         f"segment {seg.id} is marked fuzzy (its source changed); review the translation "
                         f"against the new msgid and remove the fuzzy flag")
         if not fuzzy and _markers(e.msgstr) != _markers(e.msgid):
