@@ -1,4 +1,4 @@
-"""The command line: `python -m generator generate|build|check|po|linkcheck`.
+"""The command line: `python -m generator generate|build|check|po|outline|linkcheck`.
 
 In:  `docs_src/` (documents), options.
 Out: generated Markdown under `build/` (`generate`), and the site (`build`: generate, then publish);
@@ -147,6 +147,22 @@ def cmd_po(args) -> int:
     return 0
 
 
+def cmd_outline(args) -> int:
+    """Print what the parser recognised in a document, and which rule decided each part."""
+    from .parse.documents import load_document
+    from .parse.outline import outline
+    folder = args.src / args.document
+    if not (folder / "source.txt").is_file():
+        print(f"outline: error: no document '{args.document}' in {args.src} (a folder with a source.txt)",
+              file=sys.stderr)
+        return 1
+    report = Reporter()
+    doc = load_document(folder, report, args.src.parent)
+    print(outline(doc))
+    print_diagnostics(report, "text")
+    return 1 if report.failing(strict=False) else 0
+
+
 def cmd_linkcheck(args) -> int:
     """Check the internal links of a built site (`build` checks them before it publishes)."""
     from .publish.linkcheck import check_links
@@ -200,14 +216,16 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     c.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     t = sub.add_parser("po", help="refresh the translation files from the sources")
     t.add_argument("--lang", default="en")
+    o = sub.add_parser("outline", help="what the parser recognised in a document, and by which rule")
+    o.add_argument("document", help="the document's folder name in docs_src/")
     k = sub.add_parser("linkcheck", help="broken internal links and anchors in a built site")
     k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     command = {"generate": cmd_generate, "build": cmd_build, "check": cmd_check, "po": cmd_po,
-               "linkcheck": cmd_linkcheck}[args.command]
+               "outline": cmd_outline, "linkcheck": cmd_linkcheck}[args.command]
     try:
-        if args.command in ("check", "linkcheck"):           # (they write nothing)
+        if args.command in ("check", "outline", "linkcheck"):           # (they write nothing)
             return run(command, args, exiting)
         with BuildLock(args.out):
             return run(command, args, exiting)

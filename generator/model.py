@@ -218,6 +218,14 @@ class Meta:
     split_pages: bool | None = None   # None: decide by length
 
 
+@dataclass(frozen=True)
+class Decision:
+    """How one part of a source was recognised: at which line, by which rule, into what."""
+    line: int
+    rule: str          # the rule that decided: an entry of `parse.structure.BLOCK_RULES` (and a heading's scheme)
+    made: str          # the id (a section's anchor) of the block it made or added to
+
+
 @dataclass(eq=False)
 class Document:
     """One parsed source text: title sheet, blocks, sections, footnotes and the artifacts set aside
@@ -229,6 +237,7 @@ class Document:
     sections: list[Section]   # top-level sections (each a page when split)
     footnotes: dict[int, Footnote]
     artifacts: list[Artifact]
+    decisions: list[Decision] = field(default_factory=list)    # how each unit was recognised, in order
 
     def walk(self):
         """Every block in reading order (depth first), footnotes excluded."""

@@ -25,7 +25,7 @@ class Registry(Generic[T]):
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry[T]] = {}
-        self._sorted: list[T] | None = None
+        self._sorted: list[_Entry[T]] | None = None
 
     def register(self, item: T, name: str, priority: float) -> None:
         """Add `item` under `name` (replacing an entry of that name)."""
@@ -37,11 +37,13 @@ class Registry(Generic[T]):
         del self._entries[name]
         self._sorted = None
 
-    def __iter__(self) -> Iterator[T]:
+    def _order(self) -> list[_Entry[T]]:
         if self._sorted is None:
-            order = sorted(self._entries.values(), key=lambda e: -e.priority)      # (stable: ties as registered)
-            self._sorted = [e.item for e in order]
-        return iter(self._sorted)
+            self._sorted = sorted(self._entries.values(), key=lambda e: -e.priority)   # (stable: ties as registered)
+        return self._sorted
+
+    def __iter__(self) -> Iterator[T]:
+        return (e.item for e in self._order())
 
     def __getitem__(self, name: str) -> T:
         return self._entries[name].item
@@ -54,4 +56,8 @@ class Registry(Generic[T]):
 
     def names(self) -> list[str]:
         """The names, in priority order."""
-        return [e.name for e in sorted(self._entries.values(), key=lambda e: -e.priority)]
+        return [e.name for e in self._order()]
+
+    def items(self) -> list[tuple[str, T]]:
+        """(name, item) pairs, in priority order."""
+        return [(e.name, e.item) for e in self._order()]

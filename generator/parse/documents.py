@@ -65,10 +65,10 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     """The document model of a source text (`path`: the name messages give it)."""
     ingested = ingest(text, path)
     artifacts = list(ingested.artifacts)
-    head, preamble, sections = build_tree(find_units(ingested), path, artifacts)
+    head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts)
     notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
-                   sections=sections, footnotes=notes, artifacts=artifacts)
+                   sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)
     check_references(notes, doc.footnote_refs(), path, report)
     if not meta.title:
         meta.title = " ".join(doc.title_block.get("title")) or meta.slug

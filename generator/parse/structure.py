@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import (Artifact, ArtifactKind, Block, BlockTitle, FlattenedTable, ItemList, ListItem, Member,
-                     MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
+from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Decision, FlattenedTable, ItemList, ListItem,
+                     Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
 from ..registry import Registry
 from .ingest import SheetBreak
 from .inline import join_lines, parse_inlines
@@ -67,6 +67,8 @@ class TreeBuilder:
         self.meetings: set[str] = set()        # anchors of ▼ meeting sections
         self.labels: dict[int, str] = {}       # sheet → its label (付録１)
         self.first_of_sheet = False            # the unit at hand is the first of its sheet
+        self.made = ""                         # the id of the block made (or added to) last
+        self.decisions: list[Decision] = []    # which rule recognised each unit
 
     # ------------------------------------------------------------ helpers
     def inlines(self, unit: Unit, strip: str = ""):
@@ -99,6 +101,7 @@ class TreeBuilder:
         container = self.container()
         block.id = f"{self.container_anchor()}-p{sum(1 for b in container if not isinstance(b, Section)) + 1}"
         container.append(block)
+        self.made = block.id
         return block
 
     def open_section(self, rank: int, anchor: str, title, units: list[Unit]) -> Section:
@@ -114,6 +117,7 @@ class TreeBuilder:
         else:
             self.sections.append(section)
         self.stack.append((rank, section))
+        self.made = section.id
         return section
 
     def parent_anchor(self, rank: int) -> str:
@@ -141,6 +145,7 @@ class TreeBuilder:
             target = self.place(ItemList(style=style), unit)
         item.id = f"{target.id}-i{len(target.items) + 1}"
         target.items.append(item)
+        self.made = item.id
         target.last_line = unit.lines[-1].no
         last_block = container[-1]
         last_block.last_line = max(last_block.last_line, unit.lines[-1].no)
@@ -162,6 +167,7 @@ class TreeBuilder:
         target = last if isinstance(last, MemberList) else self.place(MemberList(), name_unit)
         member.id = f"{target.id}-m{len(target.members) + 1}"
         target.members.append(member)
+        self.made = member.id
         target.last_line = member.last_line
 
     def build(self, units: list[Unit | SheetBreak]) -> None:
@@ -174,9 +180,12 @@ class TreeBuilder:
             sheet = items[i].first.sheet
             self.first_of_sheet = sheet not in seen_sheets
             seen_sheets.add(sheet)
-            for rule in BLOCK_RULES:
+            for name, rule in BLOCK_RULES.items():
                 if rule.test(self, items, i):
+                    unit = items[i]
                     i += rule.run(self, items, i)
+                    decided = f"{name}: {unit.scheme}" if unit.scheme and name == "heading" else name
+                    self.decisions.append(Decision(unit.first.no, decided, self.made))
                     break
 
 
@@ -426,8 +435,9 @@ def title_block(units: list[Unit]) -> TitleBlock:
 
 
 def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact]):
-    """The title block, the preamble and the top-level sections of a document's units."""
+    """The title block, the preamble, the top-level sections of a document's units, and the
+    decisions that made them."""
     head, rest = split_title_block(units)
     builder = TreeBuilder(path, artifacts)
     builder.build(rest)
-    return title_block(head), builder.preamble, builder.sections
+    return title_block(head), builder.preamble, builder.sections, builder.decisions

@@ -7,11 +7,12 @@ Out: a list of `Unit`s (`find_units`) — one per heading, paragraph, list item,
 A line opens a new unit when it starts with a marker (an entry of `LINE_MARKERS`: `１．`,
 `（１）`, `①`, `ア）`, `・`, `※`, `【`, `▼`, `○`, `◎`), when it is indented, or when the
 unit before it is closed; otherwise it continues the unit before it.
-A unit is *open* (continues on the next line) while its brackets are
-unbalanced or it ends with `、`/`・`; it is *soft-open* while a sentence is in
-progress or, in double-spaced reports, while its last line runs to the right
-margin. A marker or an indented line always ends a soft-open unit; a sheet
-start ends it only after a sentence end (`。`).
+A unit is *open* (continues on the next line) while it ends with `、`/`・`, or while a bracket
+is open — but an open bracket never joins a line that ends the paragraph (a marker, an indented
+line, a sheet start, a spacer): the unit ends there, and the bracket left open is a warning at
+its line (`bracket-unclosed`). A unit is *soft-open* while a sentence is in progress or, in
+double-spaced reports, while its last line runs to the right margin. A marker or an indented
+line always ends a soft-open unit; a sheet start ends it only after a sentence end (`。`).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ..diagnostics import Reporter
 from ..registry import Registry
 from .ingest import SYMBOL_ROW, Ingested, Line, SheetBreak, display_width
 from .inline import separator
@@ -90,11 +92,17 @@ class Unit:
     lines: list[Line] = field(default_factory=list)
     level: int = 0                # heading level 1–4
     number: str = ""              # heading number as printed (３, ３, ①, ア)
+    scheme: str = ""              # the `LINE_MARKERS` entry that opened it
 
     @property
-    def hard_open(self) -> bool:
-        """Brackets left open or a trailing 、・: the unit must go on. The bracket depth is carried
-        over from the lines already counted (segmentation asks after every line)."""
+    def trailing_open(self) -> bool:
+        """A trailing 、・: the unit must go on."""
+        return self.text.endswith(("、", "・", "，"))
+
+    @property
+    def bracket_open(self) -> bool:
+        """A bracket left open. The depth is carried over from the lines already counted
+        (`find_units` asks after every line)."""
         text = self.text
         counted, length, depth = self.__dict__.get("_depth", (0, 0, 0))
         if counted > len(self.lines):               # lines were taken away: count again
@@ -102,7 +110,18 @@ class Unit:
         if counted != len(self.lines):
             depth = bracket_depth(text[length:], depth)
             self.__dict__["_depth"] = (len(self.lines), len(text), depth)
-        return text.endswith(("、", "・", "，")) or depth > 0
+        return depth > 0
+
+    def unclosed_line(self) -> int:
+        """The source line of the first bracket of the unit that is never closed."""
+        stack: list[int] = []
+        for line in self.lines:
+            for c in BRACKET.findall(line.text):
+                if c in OPENERS:
+                    stack.append(line.no)
+                elif stack:
+                    stack.pop()
+        return stack[0] if stack else self.first.no
 
     @property
     def first(self) -> Line:
@@ -122,18 +141,18 @@ class Unit:
         return text
 
 
-_STARTS: dict[str, list[LineMarker]] = {}      # first character → the markers that can begin with it, in order
-for _marker in LINE_MARKERS:
+_STARTS: dict[str, list[tuple[str, LineMarker]]] = {}    # first character → the markers it can begin, in order
+for _name, _marker in LINE_MARKERS.items():
     for _c in _marker.starts:
-        _STARTS.setdefault(_c, []).append(_marker)
+        _STARTS.setdefault(_c, []).append((_name, _marker))
 
 
-def line_marker(text: str) -> tuple[UnitKind, int, str] | None:
-    """(kind, heading level, heading number) of the marker a line starts with, or None."""
-    for marker in _STARTS.get(text[:1], ()):
+def line_marker(text: str) -> tuple[UnitKind, int, str, str] | None:
+    """(kind, heading level, heading number, marker name) of the marker a line starts with, or None."""
+    for name, marker in _STARTS.get(text[:1], ()):
         m = marker.pattern.match(text)
         if m:
-            return marker.kind, marker.level, (m.group(1) if marker.kind is UnitKind.HEADING else "")
+            return marker.kind, marker.level, (m.group(1) if marker.kind is UnitKind.HEADING else ""), name
     return None
 
 
@@ -198,8 +217,16 @@ def table_lines(doc: Ingested) -> set[int]:
     return found
 
 
-def find_units(doc: Ingested) -> list[Unit | SheetBreak]:
-    """The units of an ingested text, with its sheet breaks between them."""
+def ends_paragraph(line: Line, marker) -> bool:
+    """Whatever is open before it, a line that starts a new paragraph: a marker, an indented line,
+    the first line of a sheet, a line after a spacer. (An empty line in single-spaced text does not:
+    extractors put them inside sentences.)"""
+    return bool(marker) or line.indent or line.sheet_start or (line.spacer_before and not line.first_on_sheet)
+
+
+def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | SheetBreak]:
+    """The units of an ingested text, with its sheet breaks between them (a bracket left open
+    reported in `report`)."""
     tables = table_lines(doc)
     out: list[Unit | SheetBreak] = []
     cur: Unit | None = None
@@ -217,7 +244,7 @@ def find_units(doc: Ingested) -> list[Unit | SheetBreak]:
         marker = line_marker(line.text)
         if cur is None or cur.kind is UnitKind.TABLE:
             new = True
-        elif cur.hard_open:
+        elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker)):
             new = False
         elif marker or line.indent:
             new = True
@@ -235,12 +262,22 @@ def find_units(doc: Ingested) -> list[Unit | SheetBreak]:
         if not new:
             cur.lines.append(line)
             continue
+        _check_brackets(cur, doc, report)
         if marker:
-            kind, level, number = marker
+            kind, level, number, scheme = marker
         elif WHOLE_PAREN.match(line.text) and not unbalanced(line.text):
-            kind, level, number = UnitKind.RUN_IN, 0, ""
+            kind, level, number, scheme = UnitKind.RUN_IN, 0, "", ""
         else:
-            kind, level, number = (UnitKind.INDENTED if line.indent else UnitKind.PLAIN), 0, ""
-        cur = Unit(kind, [line], level, number)
+            kind, level, number, scheme = (UnitKind.INDENTED if line.indent else UnitKind.PLAIN), 0, "", ""
+        cur = Unit(kind, [line], level, number, scheme)
         out.append(cur)
+    _check_brackets(cur, doc, report)
     return out
+
+
+def _check_brackets(unit: Unit | None, doc: Ingested, report: Reporter | None) -> None:
+    """A unit that ends with a bracket still open: a warning at the bracket's line."""
+    if unit is not None and unit.kind is not UnitKind.TABLE and unit.bracket_open and report is not None:
+        report.warn(doc.path, unit.unclosed_line(), "bracket-unclosed",
+                    f"a bracket opened on this line is not closed before the paragraph ends (line "
+                    f"{unit.lines[-1].no}); close it, or delete it if the extraction added it")

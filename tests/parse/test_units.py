@@ -70,3 +70,22 @@ def test_slide_text_continues_across_an_empty_line_only_inside_a_sentence():
 def test_rows_of_symbols_make_a_flattened_table_of_the_rest_of_the_sheet():
     got = units("３．技術と開発状況\n米国 ロシア 欧州\n\n宇宙船 ○ ○\n\n掘削 ○ ○ ○\n\n宇宙服 ○ △\n\n注記。\n")
     assert [k for k, _ in got] == ["heading", "table"]
+
+
+def test_an_unclosed_bracket_never_swallows_the_next_heading_or_item_and_is_a_warning_at_its_line():
+    from generator.diagnostics import Reporter
+    report = Reporter()
+    text = raw("１．総論", "・宇宙輸送（再使用型の開発を含む", "・二つ目の項目である。", "（１）次の見出し", "本文が続く。")
+    got = [(u.kind.value, u.text) for u in find_units(ingest(text, "x.txt"), report) if hasattr(u, "kind")]
+    assert got == [("heading", "１．総論"), ("bullet", "・宇宙輸送（再使用型の開発を含む"), ("bullet", "・二つ目の項目である。"),
+                   ("heading", "（１）次の見出し"), ("plain", "本文が続く。")]
+    assert [(d.file, d.line, d.code) for d in report.diagnostics] == [("x.txt", 3, "bracket-unclosed")]
+
+
+def test_an_open_bracket_still_joins_the_lines_of_its_own_paragraph():
+    from generator.diagnostics import Reporter
+    report = Reporter()
+    got = units(raw("ア）ＪＡＸＡの機能【対象：JAXA", "（大学等）】"))
+    assert got == [("heading", "ア）ＪＡＸＡの機能【対象：JAXA（大学等）】")]
+    find_units(ingest("(4人乗り、閉鎖型ECLSS、放\n\n射線防御)\n", "y.txt"), report)     # single-spaced, over an empty line
+    assert report.diagnostics == []
