@@ -172,6 +172,8 @@ class Section(Block):
     anchor: str = ""
     title: list[Inline] = field(default_factory=list)
     children: list[Block] = field(default_factory=list)
+    scheme: str = ""          # the heading scheme it is numbered in ("" for an annex, appendix or meeting)
+    number: str = ""          # its number as printed
 
     @property
     def sections(self) -> list["Section"]:
@@ -216,6 +218,7 @@ class Meta:
     description: str = ""
     description_en: str = ""
     split_pages: bool | None = None   # None: decide by length
+    heading_levels: list[str] | None = None   # heading schemes, level 1 first (None: as they first appear)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
                         f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
             continue
         setattr(meta, key, value if value is not None else "")
+    if meta.heading_levels is not None:
+        meta.heading_levels = _heading_levels(meta.heading_levels, str(path), text, report)
     for field in ENGLISH_FIELDS:
         shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
         if shown and not getattr(meta, f"{field}_en"):
@@ -61,11 +63,29 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     return meta
 
 
+def _heading_levels(value, path: str, text: str, report: Reporter) -> list[str] | None:
+    """`heading_levels` of a meta.yml: a list of heading scheme names (level 1 first), or None."""
+    from .units import LINE_MARKERS, UnitKind
+    schemes = [name for name, marker in LINE_MARKERS.items() if marker.kind is UnitKind.HEADING and not marker.rank]
+    line = yamlfiles.line_of(yamlfiles.nodes_by_key(yamlfiles.compose(text)).get("heading_levels"))
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        report.error(path, line, "meta-heading-levels",
+                     f"heading_levels must be a list of heading schemes, level 1 first; known: {', '.join(schemes)}")
+        return None
+    unknown = [v for v in value if v not in schemes]
+    if unknown:
+        report.error(path, line, "meta-heading-levels",
+                     f"heading_levels: {', '.join(unknown)} is no heading scheme; known: {', '.join(schemes)}")
+        return None
+    return value
+
+
 def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     """The document model of a source text (`path`: the name messages give it)."""
     ingested = ingest(text, path)
     artifacts = list(ingested.artifacts)
-    head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts)
+    head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts, report,
+                                                     meta.heading_levels)
     notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)

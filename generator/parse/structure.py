@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..diagnostics import Reporter
 from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Decision, FlattenedTable, ItemList, ListItem,
                      Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
 from ..registry import Registry
 from .ingest import SheetBreak
 from .inline import join_lines, parse_inlines
-from .units import Unit, UnitKind
+from .units import LINE_MARKERS, Unit, UnitKind
 
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 ANNEX = re.compile(r"^【別添([０-９0-9]+)】")
@@ -57,7 +58,7 @@ def is_name_line(unit: Unit) -> bool:
 class TreeBuilder:
     """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
 
-    def __init__(self, path: str, artifacts: list[Artifact]):
+    def __init__(self, path: str, artifacts: list[Artifact], report: Reporter, levels: list[str] | None = None):
         self.path = path
         self.artifacts = artifacts
         self.preamble: list[Block] = []
@@ -69,6 +70,9 @@ class TreeBuilder:
         self.first_of_sheet = False            # the unit at hand is the first of its sheet
         self.made = ""                         # the id of the block made (or added to) last
         self.decisions: list[Decision] = []    # which rule recognised each unit
+        self.ranks: dict[str, int] = {s: i + 2 for i, s in enumerate(levels or [])}   # heading scheme → rank
+        self.last_number: dict[str, int] = {}  # heading scheme → the ordinal of its last heading
+        self.report = report
 
     # ------------------------------------------------------------ helpers
     def inlines(self, unit: Unit, strip: str = ""):
@@ -119,6 +123,35 @@ class TreeBuilder:
         self.stack.append((rank, section))
         self.made = section.id
         return section
+
+    def rank_of(self, scheme: str, take: bool = True) -> int:
+        """The rank of a heading scheme: fixed for a known title, else its place in the order in which
+        the schemes first appear (the first is level 1, rank 2), taken when `take`."""
+        fixed = LINE_MARKERS[scheme].rank
+        if fixed:
+            return fixed
+        rank = self.ranks.get(scheme) or max(self.ranks.values(), default=1) + 1
+        if take:
+            self.ranks[scheme] = rank
+        return rank
+
+    def follows_on(self, unit: Unit) -> bool:
+        """Whether a heading's number starts its scheme (１, ア, a, ⅰ) or follows on from the last of its
+        scheme: the sibling before it, or the last in the document (numbering that runs on)."""
+        scheme = LINE_MARKERS[unit.scheme]
+        ordinal = scheme.ordinal(unit.number)
+        if ordinal == 1 or ordinal == self.last_number.get(unit.scheme, 0) + 1 \
+                or (not scheme.sequenced and unit.scheme not in self.last_number):
+            return True
+        rank = self.rank_of(unit.scheme, take=False)
+        parent = next((s for r, s in reversed(self.stack) if r < rank), None)
+        siblings = [c for c in (parent.children if parent else self.sections)
+                    if isinstance(c, Section) and c.scheme == unit.scheme]
+        return bool(siblings) and scheme.ordinal(siblings[-1].number) + 1 == ordinal
+
+    def repeats(self, unit: Unit) -> bool:
+        """Whether a heading has the number of the last heading of its scheme."""
+        return LINE_MARKERS[unit.scheme].ordinal(unit.number) == self.last_number.get(unit.scheme)
 
     def parent_anchor(self, rank: int) -> str:
         for r, s in reversed(self.stack):
@@ -236,16 +269,35 @@ class AnnexTitle(BlockRule):
 
 
 class Heading(BlockRule):
-    """A numbered heading: a section nested by its level, its anchor from the numbering path."""
+    """A heading: a section nested by its scheme's level (the order in which the schemes first
+    appear in the document, or `heading_levels` of its metadata), its anchor the numbering path.
+    A number that does not follow on from its scheme's last one (nor starts it, where the scheme
+    is `sequenced` or has been seen) is not a heading."""
     produces = (Section,)
 
     def test(self, b, units, i):
-        return units[i].kind is UnitKind.HEADING
+        unit = units[i]
+        if unit.kind is not UnitKind.HEADING:
+            return False
+        if b.follows_on(unit):
+            return True
+        if b.repeats(unit):
+            b.report.notice(b.path, unit.first.no, "heading-repeated",
+                            f"'{unit.text[:12]}' repeats the number of the heading before it (a slide continued?); "
+                            "it gets an anchor of its own, numbered _2")
+            return True
+        b.report.notice(b.path, unit.first.no, "heading-out-of-sequence",
+                        f"'{unit.text[:12]}' looks like a heading of the {unit.scheme} scheme, but its number does "
+                        "not follow on from the one before; taken as text")
+        return False
 
     def run(self, b, units, i):
         unit = units[i]
-        anchor = b.parent_anchor(unit.level + 1) + number_key(unit.number)
-        b.open_section(unit.level + 1, anchor, b.inlines(unit), [unit])
+        scheme = LINE_MARKERS[unit.scheme]
+        rank = b.rank_of(unit.scheme)
+        section = b.open_section(rank, b.parent_anchor(rank) + scheme.key(unit.number), b.inlines(unit), [unit])
+        section.scheme, section.number = unit.scheme, unit.number
+        b.last_number[unit.scheme] = scheme.ordinal(unit.number)
         return 1
 
 
@@ -391,7 +443,8 @@ def sheet_labels(units) -> dict[int, str]:
 
 
 def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[Unit | SheetBreak]]:
-    """The leading units that form the title block: up to the first sentence or marker."""
+    """The leading units that form the title block: up to the first sentence or marker (a document
+    that opens with an attachment's label, 付録１：…, is that attachment: the label is its title)."""
     taken: list[Unit] = []
     rest = list(units)
     while rest:
@@ -401,8 +454,9 @@ def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[
                 break
             rest.pop(0)
             continue
-        if "。" in u.text or u.kind in (UnitKind.HEADING, UnitKind.BULLET, UnitKind.TABLE, UnitKind.MEETING) \
-                or len(taken) >= 6:
+        opening = not taken and u.scheme == "attachment"
+        if "。" in u.text or (u.kind in (UnitKind.HEADING, UnitKind.BULLET, UnitKind.TABLE, UnitKind.MEETING)
+                              and not opening) or len(taken) >= 6:
             break
         taken.append(rest.pop(0))
     return taken, rest
@@ -434,10 +488,12 @@ def title_block(units: list[Unit]) -> TitleBlock:
                       last_line=units[-1].lines[-1].no if units else 0)
 
 
-def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact]):
+def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact], report: Reporter,
+               levels: list[str] | None = None):
     """The title block, the preamble, the top-level sections of a document's units, and the
-    decisions that made them."""
+    decisions that made them (`levels`: heading schemes in the order of their levels, from the
+    metadata; else the order in which they first appear)."""
     head, rest = split_title_block(units)
-    builder = TreeBuilder(path, artifacts)
+    builder = TreeBuilder(path, artifacts, report, levels)
     builder.build(rest)
     return title_block(head), builder.preamble, builder.sections, builder.decisions

@@ -17,8 +17,10 @@ line always ends a soft-open unit; a sheet start ends it only after a sentence e
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable
 
 from ..diagnostics import Reporter
 from ..registry import Registry
@@ -51,28 +53,115 @@ class UnitKind(Enum):
 @dataclass(frozen=True)
 class LineMarker:
     """A marker that opens a unit when a line starts with it: what it opens, how it is recognised
-    (`pattern`, whose group 1 is a heading's number), the characters it can start with, and a
-    heading's level in the fixed nesting of the seed documents."""
+    (`pattern`, whose group 1 is a heading's number as printed), the characters it can start with;
+    for a heading scheme, `key` (its part of an anchor: `3`, `a`, `ch1`) and `ordinal` (its place
+    in the scheme's sequence: 1 for １, ア, a, ⅰ, ①), `rank` where the scheme has a fixed
+    place (a known title: 1 for an attachment, 2 beside the first numbered level), 0 where the
+    document's order decides (see `parse.structure`), and `sequenced` where a line is a heading
+    only when its number starts the scheme or follows on from the last one (schemes that ordinary
+    text also starts lines with: `(c) 出典`, `1) 項目`)."""
     kind: UnitKind
     pattern: re.Pattern
     starts: str
-    level: int = 0
+    key: Callable[[str], str] | None = None
+    ordinal: Callable[[str], int] | None = None
+    rank: int = 0
+    sequenced: bool = False
 
 
 def _range(first: str, last: str) -> str:
     return "".join(map(chr, range(ord(first), ord(last) + 1)))
 
 
+KANJI_DIGITS = "〇一二三四五六七八九"
+KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def number_of(number: str) -> int:
+    """A printed number's value: １２, 12, 十二, ⑫, ⅻ (none: 0)."""
+    text = unicodedata.normalize("NFKC", number)
+    if text.isdigit():
+        return int(text)
+    if all(c in KANJI_DIGITS + "十" for c in text):
+        tens, _, ones = text.rpartition("十")
+        return (KANJI_DIGITS.index(tens) if tens else (1 if "十" in text else 0)) * 10 + \
+            (KANJI_DIGITS.index(ones) if ones else 0)
+    if len(number) == 1 and unicodedata.numeric(number, 0):
+        return int(unicodedata.numeric(number))
+    value = 0
+    for i, c in enumerate(text.lower()):                     # roman, as a last resort
+        if c not in ROMAN:
+            return 0
+        later = ROMAN.get(text.lower()[i + 1:i + 2], 0)
+        value += -ROMAN[c] if later > ROMAN[c] else ROMAN[c]
+    return value
+
+
+def katakana_ordinal(letter: str) -> int:
+    return KATAKANA_ORDER.index(unicodedata.normalize("NFKC", letter)) + 1
+
+
+def latin_ordinal(letter: str) -> int:
+    return ord(unicodedata.normalize("NFKC", letter).lower()) - ord("a") + 1
+
+
+def _letter(ordinal: Callable[[str], int]) -> Callable[[str], str]:
+    return lambda number: chr(ord("a") + ordinal(number) - 1)
+
+
+def _numbered(prefix: str = "") -> Callable[[str], str]:
+    return lambda number: f"{prefix}{number_of(number)}"
+
+
+KNOWN_TITLES = {"はじめに": "introduction", "おわりに": "closing", "まとめ": "summary", "参考文献": "references",
+                "参考資料": "reference-materials"}
+ATTACHMENTS = {"別添": "annex", "別紙": "attachment", "付録": "appendix"}
+DIGITS, FIGURES = "0-9０-９", "0-9０-９〇一二三四五六七八九十"
+SPACE = "[ 　]"
+ROMAN_NUMERALS = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ"
+
+
+def _heading(pattern: str, starts: str, key, ordinal=number_of, rank: int = 0, sequenced: bool = False) -> LineMarker:
+    return LineMarker(UnitKind.HEADING, re.compile(pattern), starts, key, ordinal, rank, sequenced)
+
+
 LINE_MARKERS: Registry[LineMarker] = Registry()
-# heading schemes first: a numbered heading is never a bullet or a note
-LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([０-９]{1,2})．(?=\S)"), _range("０", "９"), 1),
-                      "number-period", 100)
-LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^[（(]([０-９0-9]{1,2})[）)](?=\S)"), "（(", 2),
+# heading schemes first: a numbered heading is never a bullet or a note. Those that share a first
+# character come longest first (第N章 before 第N, (ⅰ) before (a)); a scheme's level in a document is
+# the order in which it first appears there (parse.structure), its anchor part its `key`
+LINE_MARKERS.register(_heading(rf"^第([{FIGURES}]+)章{SPACE}*(?=\S)", "第", _numbered("ch")), "chapter", 140)
+LINE_MARKERS.register(_heading(rf"^第([{FIGURES}]+)節{SPACE}*(?=\S)", "第", _numbered("s")), "section", 135)
+LINE_MARKERS.register(_heading(rf"^第([{FIGURES}]+){SPACE}+(?=\S)", "第", _numbered("n")), "dai-number", 130)
+LINE_MARKERS.register(_heading(rf"^({'|'.join(KNOWN_TITLES)})(?:{SPACE}.*)?$", "はおま参",
+                               KNOWN_TITLES.__getitem__, lambda title: 1, rank=2),
+                      "known-title", 125)          # beside the first numbered level
+LINE_MARKERS.register(_heading(rf"^((?:{'|'.join(ATTACHMENTS)})[{DIGITS}]+)(?:{SPACE}.*|[:：].*)?$", "別付",
+                               lambda title: f"{ATTACHMENTS[title[:2]]}-{number_of(title[2:])}", lambda title: 1,
+                               rank=1), "attachment", 124)     # above every numbered level
+LINE_MARKERS.register(_heading(rf"^([{DIGITS}]{{1,2}})[．.](?![{DIGITS}]){SPACE}*(?=\S)", _range("０", "９") + "0123456789",
+                               _numbered()), "number-period", 100)
+LINE_MARKERS.register(_heading(rf"^([{DIGITS}]{{1,2}})　(?=\S)", _range("０", "９") + "0123456789", _numbered(),
+                               sequenced=True), "number-space", 99)
+LINE_MARKERS.register(_heading(rf"^[（(]([{DIGITS}]{{1,2}})[）)]{SPACE}*(?=\S)", "（(", _numbered()),
                       "parenthesised-number", 90)
-LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([①-⑳])\s*(?=\S)"), _range("①", "⑳"), 3),
-                      "circled-number", 80)
-LINE_MARKERS.register(LineMarker(UnitKind.HEADING, re.compile(r"^([ア-ン])）(?=\S)"), _range("ア", "ン"), 4),
-                      "katakana-paren", 70)
+LINE_MARKERS.register(_heading(rf"^([{DIGITS}]{{1,2}})[）)]{SPACE}*(?=\S)", _range("０", "９") + "0123456789",
+                               _numbered(), sequenced=True), "number-paren", 89)
+LINE_MARKERS.register(_heading(r"^([①-⑳])\s*(?=\S)", _range("①", "⑳"), _numbered()), "circled-number", 80)
+LINE_MARKERS.register(_heading(rf"^([ア-ンｱ-ﾝ])[）)]{SPACE}*(?=\S)", _range("ア", "ン") + _range("ｱ", "ﾝ"),
+                               _letter(katakana_ordinal), katakana_ordinal), "katakana-paren", 70)
+LINE_MARKERS.register(_heading(r"^([ア-ン])　(?=\S)", _range("ア", "ン"), _letter(katakana_ordinal), katakana_ordinal,
+                               sequenced=True), "katakana-space", 69)
+LINE_MARKERS.register(_heading(rf"^[（(]([{ROMAN_NUMERALS}]|i{{1,3}}|iv|vi{{0,3}}|ix|x)[）)]{SPACE}*(?=\S)", "（(",
+                               lambda n: unicodedata.normalize("NFKC", n).lower(), sequenced=True), "paren-roman", 68)
+LINE_MARKERS.register(_heading(rf"^[（(]([ア-ンｱ-ﾝ])[）)]{SPACE}*(?=\S)", "（(", _letter(katakana_ordinal),
+                               katakana_ordinal), "paren-katakana", 67)
+LINE_MARKERS.register(_heading(rf"^[（(]([a-zａ-ｚ])[）)]{SPACE}*(?=\S)", "（(", _letter(latin_ordinal), latin_ordinal,
+                               sequenced=True), "paren-latin", 66)
+LINE_MARKERS.register(_heading(rf"^([{ROMAN_NUMERALS}])[）)．.]?{SPACE}*(?=\S)", ROMAN_NUMERALS,
+                               lambda n: unicodedata.normalize("NFKC", n).lower(), sequenced=True), "roman", 65)
+LINE_MARKERS.register(_heading(rf"^([a-zａ-ｚ])[）)]{SPACE}*(?=\S)", _range("a", "z") + _range("ａ", "ｚ"),
+                               _letter(latin_ordinal), latin_ordinal, sequenced=True), "latin-paren", 64)
 # then the markers of items and titles (each begins with its own character)
 LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(r"^・"), "・"), "bullet", 50)
 LINE_MARKERS.register(LineMarker(UnitKind.NOTE, re.compile(r"^※"), "※"), "note", 40)
@@ -90,8 +179,7 @@ class Unit:
     """Printed lines rejoined into one heading, paragraph, item, title or table."""
     kind: UnitKind
     lines: list[Line] = field(default_factory=list)
-    level: int = 0                # heading level 1–4
-    number: str = ""              # heading number as printed (３, ３, ①, ア)
+    number: str = ""              # heading number as printed (３, ①, ア, 第１章's １), or a known title
     scheme: str = ""              # the `LINE_MARKERS` entry that opened it
 
     @property
@@ -147,12 +235,13 @@ for _name, _marker in LINE_MARKERS.items():
         _STARTS.setdefault(_c, []).append((_name, _marker))
 
 
-def line_marker(text: str) -> tuple[UnitKind, int, str, str] | None:
-    """(kind, heading level, heading number, marker name) of the marker a line starts with, or None."""
+def line_marker(text: str) -> tuple[UnitKind, str, str] | None:
+    """(kind, heading number, marker name) of the marker a line starts with, or None."""
     for name, marker in _STARTS.get(text[:1], ()):
         m = marker.pattern.match(text)
         if m:
-            return marker.kind, marker.level, (m.group(1) if marker.kind is UnitKind.HEADING else ""), name
+            number = "".join(g for g in m.groups() if g) if marker.kind is UnitKind.HEADING else ""
+            return marker.kind, number, name
     return None
 
 
@@ -264,12 +353,12 @@ def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | She
             continue
         _check_brackets(cur, doc, report)
         if marker:
-            kind, level, number, scheme = marker
+            kind, number, scheme = marker
         elif WHOLE_PAREN.match(line.text) and not unbalanced(line.text):
-            kind, level, number, scheme = UnitKind.RUN_IN, 0, "", ""
+            kind, number, scheme = UnitKind.RUN_IN, "", ""
         else:
-            kind, level, number, scheme = (UnitKind.INDENTED if line.indent else UnitKind.PLAIN), 0, "", ""
-        cur = Unit(kind, [line], level, number, scheme)
+            kind, number, scheme = (UnitKind.INDENTED if line.indent else UnitKind.PLAIN), "", ""
+        cur = Unit(kind, [line], number, scheme)
         out.append(cur)
     _check_brackets(cur, doc, report)
     return out
