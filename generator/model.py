@@ -63,6 +63,8 @@ class ArtifactKind(StrEnum):
     """What a piece of the source that is not printed as body text is."""
     FOLIO = "folio"                        # a printed page number
     SHEET_LABEL = "sheet-label"            # a label such as 付録１ printed at a sheet's end
+    RUNNING_HEADER = "running-header"      # a line repeated at the top of the sheets (資料２－１)
+    RUNNING_FOOTER = "running-footer"      # a line repeated at their bottom
     FOOTNOTE_LABEL = "footnote-label"      # the [n] opening a footnote body (the list numbers it)
     FOOTNOTE_REF = "footnote-ref"          # the [n] of a marker (a generated reference replaces it)
     LIST_MARKER = "list-marker"            # a bullet glyph (the list's style prints it)

@@ -24,10 +24,20 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Artifact, ArtifactKind
+from ..registry import Registry
 
-FOLIO = re.compile(r"^\s*(\d{1,3})\s*$")
+# page furniture: the forms a printed page number (folio) stands alone on its line in; each ends its
+# sheet. (Tried in priority order; a text line never matches: each is a number and punctuation only.)
+FOLIOS: Registry[re.Pattern] = Registry()
+FOLIOS.register(re.compile(r"^\s*([0-9０-９]{1,3})\s*$"), "number", 100)                       # 16
+FOLIOS.register(re.compile(r"^\s*[－\-–—ー]\s*([0-9０-９]{1,3})\s*[－\-–—ー]\s*$"), "dashes", 90)   # － 2 －, - 3 -
+FOLIOS.register(re.compile(r"^\s*([0-9０-９]{1,3})\s*[/／]\s*[0-9０-９]{1,3}\s*$"), "of-total", 80)  # 3/12
+FOLIOS.register(re.compile(r"^\s*[pPｐＰ][.．]\s*([0-9０-９]{1,3})\s*$"), "p-dot", 70)           # p.3
+FOLIOS.register(re.compile(r"^\s*[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*$"), "parenthesised", 60)   # (3)
 TRAILING_FOLIO = re.compile(r"^(.*。)(\s+)(\d{1,3})\s*$")
 SHEET_LABEL = re.compile(r"^\s*(付録[０-９0-9]{1,2})\s*$")
+FORM_FEED = "\f"              # pdftotext ends each page with one
+RUNNING_MIN = 3               # a line that opens (or closes) this many sheets, and most of them, is running
 NOTE_START = re.compile(r"^\[(\d{1,3})\]")
 SYMBOL_ROW = re.compile(r"^(?:.*?[^\s：:])??\s*[○△](?:\s+[○△])*\s*$")   # a flattened table row
 
@@ -107,6 +117,17 @@ def raw_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
 
 
+def folio(printed: str) -> str | None:
+    """The number of a line that is a folio in one of the `FOLIOS` forms, else None."""
+    if len(printed) > 12:
+        return None
+    for form in FOLIOS:
+        m = form.match(printed)
+        if m:
+            return m.group(1)
+    return None
+
+
 def ingest(text: str, path: str = "<text>") -> Ingested:
     """The lines of a source text, its sheet breaks, footnote areas and artifacts."""
     raw = raw_lines(text)
@@ -121,6 +142,12 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
         r = raw[i]
         no = i + 1
         nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if r.startswith(FORM_FEED):                      # a new page: the rest of the line opens it
+            r = r.lstrip(FORM_FEED)
+            if out.body and not isinstance(out.body[-1], SheetBreak):
+                out.body.append(SheetBreak(no - 1))
+                sheet += 1
+            in_notes, spacer, blank, prev_content = None, False, False, False
         if r == "":
             blank, prev_content = True, False
             i += 1
@@ -133,8 +160,10 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             spacer, blank, prev_content = True, False, False
             i += 1
             continue
-        # a table row of symbols may be indented without starting a sheet
-        sheet_start = prev_content and r.startswith((" ", "\u3000")) and not SYMBOL_ROW.match(r)
+        # a table row of symbols may be indented without starting a sheet; in single-spaced text an
+        # ideographic space indents a paragraph (only the extractor's one space opens a sheet)
+        sheet_start = prev_content and r.startswith((" ", "\u3000") if out.double_spaced else " ") \
+            and not SYMBOL_ROW.match(r)
         if sheet_start:
             sheet += 1
             out.body.append(SheetBreak(no - 1))
@@ -143,9 +172,9 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             col = 1
         else:
             body, col = r, 0
-        m = FOLIO.match(r) if len(printed) <= 3 else None        # (the patterns' longest match)
-        if m:
-            out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, m.group(1)))
+        number = folio(printed)
+        if number is not None:
+            out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, printed))
             out.body.append(SheetBreak(no))
             sheet += 1
             in_notes, spacer = None, False
@@ -192,7 +221,51 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             in_notes, spacer = None, False
         blank, spacer, prev_content = False, False, True
         i += 1
+    _set_running_lines_aside(out)
     return out
+
+
+def _running_key(text: str) -> str:
+    """A line as it repeats from sheet to sheet (its digits aside: 資料２－１, 第８回)."""
+    return re.sub(r"[0-9０-９]+", "#", text.replace(" ", "").replace("\u3000", ""))
+
+
+def _set_running_lines_aside(out: Ingested) -> None:
+    """Running headers and footers, found by their repetition: a line that opens (or closes) at
+    least `RUNNING_MIN` sheets and most of them is an artifact wherever it opens or closes one."""
+    sheets: list[list[Line]] = [[]]
+    for item in out.body:
+        if isinstance(item, SheetBreak):
+            sheets.append([])
+        else:
+            sheets[-1].append(item)
+    sheets = [lines for lines in sheets if lines]
+    if len(sheets) < RUNNING_MIN:
+        return
+    running: dict[int, ArtifactKind] = {}
+    for end, kind in ((0, ArtifactKind.RUNNING_HEADER), (-1, ArtifactKind.RUNNING_FOOTER)):
+        counts: dict[str, int] = {}
+        for lines in sheets:
+            key = _running_key(lines[end].text)
+            counts[key] = counts.get(key, 0) + 1
+        for lines in sheets:
+            n = counts[_running_key(lines[end].text)]
+            if n >= RUNNING_MIN and n * 2 > len(sheets) and len(lines) > 1:
+                running[lines[end].no] = kind
+    if not running:
+        return
+    body: list[Line | SheetBreak] = []
+    opens = False                                   # the next line opens its sheet
+    for item in out.body:
+        if isinstance(item, Line) and item.no in running:
+            out.artifacts.append(Artifact(item.no, running[item.no], item.text))
+            opens = opens or item.first_on_sheet or item.sheet_start
+            continue
+        if isinstance(item, Line) and opens:
+            item.first_on_sheet, item.sheet_start = True, True
+        opens = False
+        body.append(item)
+    out.body = body
 
 
 def _ends_sheet(raw: list[str], i: int) -> bool:
