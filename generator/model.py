@@ -221,6 +221,7 @@ class Meta:
     description_en: str = ""
     split_pages: bool | None = None   # None: decide by length
     heading_levels: list[str] | None = None   # heading schemes, level 1 first (None: as they first appear)
+    stated: tuple[str, ...] = ()      # the fields meta.yml states (even empty): the text fills only the others
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ The stages, one module each: ingest → units → structure (+ footnotes, tables
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from ..diagnostics import Reporter
@@ -21,7 +23,10 @@ from .units import find_units
 
 SOURCE_NAME = "source.txt"
 META_NAME = "meta.yml"
-META_FIELDS = set(Meta.__dataclass_fields__) - {"slug"}
+META_FIELDS = set(Meta.__dataclass_fields__) - {"slug", "stated"}
+ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+ERA_DATE = re.compile(r"^(令和|平成|昭和)\s*([0-9０-９元]+)\s*年\s*([0-9０-９]+)\s*月\s*([0-9０-９]+)\s*日$")
+WESTERN_DATE = re.compile(r"^([0-9０-９]{4})\s*年\s*([0-9０-９]+)\s*月\s*([0-9０-９]+)\s*日$")
 ENGLISH_FIELDS = ("issuer", "date_note", "description")      # each with its `<field>_en`
 
 
@@ -46,6 +51,7 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     if not isinstance(data, dict):
         report.error(str(path), 1, "meta-yaml", "metadata must be a mapping of field: value")
         return meta
+    meta.stated = tuple(key for key in data if key in META_FIELDS)
     for key, value in data.items():
         if key not in META_FIELDS:
             report.warn(str(path), 1, "meta-unknown-field",
@@ -85,14 +91,45 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     ingested = ingest(text, path)
     artifacts = list(ingested.artifacts)
     head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts, report,
-                                                     meta.heading_levels)
+                                                     meta.heading_levels, ingested.double_spaced)
     notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)
     check_references(notes, doc.footnote_refs(), path, report)
     if not meta.title:
         meta.title = " ".join(doc.title_block.get("title")) or meta.slug
+    _fill_from_title_block(meta, doc)
     return doc
+
+
+def iso_date(printed: str) -> str:
+    """A date as printed (令和７年３月１４日, 2025年3月14日) in ISO form, or "" if it is none."""
+    m = ERA_DATE.match(printed)
+    if m:
+        era, year, month, day = m.groups()
+        year = "1" if year == "元" else year
+        numbers = [int(unicodedata.normalize("NFKC", x)) for x in (year, month, day)]
+        numbers[0] += ERAS[era]
+    else:
+        m = WESTERN_DATE.match(printed)
+        if not m:
+            return ""
+        numbers = [int(unicodedata.normalize("NFKC", x)) for x in m.groups()]
+    try:
+        import datetime
+        return datetime.date(*numbers).isoformat()
+    except ValueError:
+        return ""
+
+
+def _fill_from_title_block(meta: Meta, doc: Document) -> None:
+    """The date and issuer the title block prints, where meta.yml does not state them."""
+    dates, issuers = doc.title_block.get("date"), doc.title_block.get("issuer")
+    if dates and "date_note" not in meta.stated and "date" not in meta.stated:
+        meta.date_note = dates[0]
+        meta.date = iso_date(dates[0])
+    if issuers and "issuer" not in meta.stated:
+        meta.issuer = " ".join(issuers)
 
 
 def input_files(folder: Path) -> list[Path]:

@@ -161,9 +161,10 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             i += 1
             continue
         # a table row of symbols may be indented without starting a sheet; in single-spaced text an
-        # ideographic space indents a paragraph (only the extractor's one space opens a sheet)
-        sheet_start = prev_content and r.startswith((" ", "\u3000") if out.double_spaced else " ") \
-            and not SYMBOL_ROW.match(r)
+        # ideographic space or a run of spaces lays a line out (only the extractor's one space opens
+        # a sheet)
+        opens = r.startswith((" ", "\u3000")) if out.double_spaced else (r.startswith(" ") and r[1:2] not in (" ", ""))
+        sheet_start = prev_content and opens and not SYMBOL_ROW.match(r)
         if sheet_start:
             sheet += 1
             out.body.append(SheetBreak(no - 1))

@@ -28,6 +28,7 @@ from .units import LINE_MARKERS, Unit, UnitKind
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 ANNEX = re.compile(r"^【別添([０-９0-9]+)】")
 DATE = re.compile(r"^(令和|平成|昭和)\s*\S+\s*年\s*\S+\s*月\s*\S+\s*日$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+LABEL = re.compile(r"^(参考)?資料\s*[0-9０-９]+([－\-‐][0-9０-９]+)*$")       # 資料２－１: the document's number
 MEETING_NO = re.compile(r"第\s*([0-9０-９]+)\s*回")
 NAME = re.compile(r"^([◎○])?\s*(\S+(?:\s+\S+){1,5})$")
 WHOLE_BRACKET = re.compile(r"^【.*】$")
@@ -442,11 +443,12 @@ def sheet_labels(units) -> dict[int, str]:
     return labels
 
 
-def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[Unit | SheetBreak]]:
+def split_title_block(units: list[Unit | SheetBreak], double_spaced: bool = True) -> tuple[list[Unit], list[Unit | SheetBreak]]:
     """The leading units that form the title block: up to the first sentence or marker (a document
     that opens with an attachment's label, 付録１：…, is that attachment: the label is its title)."""
     taken: list[Unit] = []
     rest = list(units)
+    issuer = False                  # a line after the date is taken (the issuer): a gap ends the block
     while rest:
         u = rest[0]
         if isinstance(u, SheetBreak):
@@ -458,17 +460,22 @@ def split_title_block(units: list[Unit | SheetBreak]) -> tuple[list[Unit], list[
         if "。" in u.text or (u.kind in (UnitKind.HEADING, UnitKind.BULLET, UnitKind.TABLE, UnitKind.MEETING)
                               and not opening) or len(taken) >= 6:
             break
+        if issuer and (u.first.spacer_before or (u.first.blank_before and not double_spaced)):
+            break
+        issuer = issuer or any(DATE.match(t.text) for t in taken)
         taken.append(rest.pop(0))
     return taken, rest
 
 
 def title_block(units: list[Unit]) -> TitleBlock:
-    """The title sheet's fields: title, subtitle, date and issuer, as printed."""
+    """The title sheet's fields: label (資料２－１), title, subtitle, date and issuer, as printed."""
     fields: list[TitleField] = []
     seen_date = False
     for u in units:
         text = u.text
-        if DATE.match(text):
+        if not fields and LABEL.match(text):
+            role = "label"
+        elif DATE.match(text):
             role, seen_date = "date", True
         elif seen_date:
             role = "issuer"
@@ -489,11 +496,11 @@ def title_block(units: list[Unit]) -> TitleBlock:
 
 
 def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact], report: Reporter,
-               levels: list[str] | None = None):
+               levels: list[str] | None = None, double_spaced: bool = True):
     """The title block, the preamble, the top-level sections of a document's units, and the
     decisions that made them (`levels`: heading schemes in the order of their levels, from the
     metadata; else the order in which they first appear)."""
-    head, rest = split_title_block(units)
+    head, rest = split_title_block(units, double_spaced)
     builder = TreeBuilder(path, artifacts, report, levels)
     builder.build(rest)
     return title_block(head), builder.preamble, builder.sections, builder.decisions

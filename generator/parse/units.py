@@ -170,6 +170,7 @@ LINE_MARKERS.register(LineMarker(UnitKind.MEETING, re.compile(r"^▼"), "▼"), 
 LINE_MARKERS.register(LineMarker(UnitKind.CIRCLE, re.compile(r"^[○◎](?![：:])"), "○◎"), "circle", 10)
 
 WHOLE_PAREN = re.compile(r"^[（(].*[）)]$")
+DATE_LINE = re.compile(r"^(令和|平成|昭和)\s*\S+\s*年\s*\S+\s*月\s*\S+\s*日$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 OPENERS, CLOSERS = "（(「『【［[", "）)」』】］]"
 TERMINALS = "。：:）)」』】］]"
 
@@ -335,8 +336,8 @@ def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | She
             new = True
         elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker)):
             new = False
-        elif marker or line.indent:
-            new = True
+        elif marker or line.indent or DATE_LINE.match(line.text):
+            new = True          # (a date standing alone is never the end of a sentence)
         elif line.sheet_start:
             new = not soft_open(cur, doc) or cur.text.endswith("。")
         elif line.spacer_before and not line.first_on_sheet:

@@ -59,6 +59,9 @@ def title_block_html(w: PageWriter) -> str:
     """The title as the page's H1, then subtitle, date and issuer as printed."""
     parts = []
     fields = w.doc.title_block.fields
+    labels = [f for f in fields if f.role == "label"]           # (資料２－１: printed above the title)
+    if labels:
+        parts.append("".join(_field_html(w, f) for f in labels))
     titles = [f for f in fields if f.role == "title"]
     if titles:
         text, state = w.segment_text(titles[0].id, titles[0].text)
@@ -66,16 +69,16 @@ def title_block_html(w: PageWriter) -> str:
         parts.append(f"# {markdown_text(text)} {{#title{attrs}}}")
     else:
         parts.append(f"# {markdown_text(w.doc.meta.title)} {{#title}}")
-    rows = []
-    for f in fields:
-        if f.role == "title":
-            continue
-        text, state = w.segment_text(f.id, f.text)
-        rows.append(f'<p id="{f.id}" class="doc-{f.role}" data-seg="{f.id}"{w.state_attrs(state)}>'
-                    f'{w.state_label(state)}{html_text(text)}</p>')
+    rows = [_field_html(w, f) for f in fields if f.role not in ("title", "label")]
     if rows:
         parts.append(f'<div class="title-block">{"".join(rows)}</div>')
     return "\n\n".join(parts)
+
+
+def _field_html(w: PageWriter, f) -> str:
+    text, state = w.segment_text(f.id, f.text)
+    return (f'<p id="{f.id}" class="doc-{f.role}" data-seg="{f.id}"{w.state_attrs(state)}>'
+            f'{w.state_label(state)}{html_text(text)}</p>')
 
 
 def contents_html(w: PageWriter, pages: list[Page]) -> str:

@@ -20,9 +20,31 @@ def test_a_line_followed_directly_by_an_indented_line_ends_the_sheet():
 
 
 def test_sheet_start_space_is_removed_but_a_second_space_is_indentation():
-    doc = ingest("最終行\n  字下げされた段落\n\n")
-    line = doc.lines[1]
-    assert line.sheet_start and line.indent and line.text == "字下げされた段落"
+    doc = ingest(raw("一行目", "二行目", "三行目", "四行目") + "最終行\n  字下げされた段落\n\n")
+    line = doc.lines[5]
+    assert doc.double_spaced and line.sheet_start and line.indent and line.text == "字下げされた段落"
+
+
+def test_in_single_spaced_text_only_the_extractors_one_space_opens_a_sheet():
+    doc = ingest("最終行\n 次のページ\n　字下げされた段落\n        中央に置かれた行\n")
+    assert [(l.text, l.sheet_start, l.indent) for l in doc.lines] == [
+        ("最終行", False, False), ("次のページ", True, False), ("字下げされた段落", False, True),
+        ("中央に置かれた行", False, True)]
+
+
+def test_a_form_feed_ends_a_sheet_and_folios_of_every_common_form_are_artifacts():
+    text = "一枚目の本文\n－ 1 －\n\f二枚目の本文\n- 2 -\n\f三枚目\n3/12\n\f四枚目\np.4\n\f五枚目\n(5)\n"
+    doc = ingest(text)
+    assert [a.text for a in doc.artifacts if a.kind == "folio"] == ["－ 1 －", "- 2 -", "3/12", "p.4", "(5)"]
+    assert len({l.sheet for l in doc.lines}) == 5
+
+
+def test_a_line_that_opens_most_sheets_is_a_running_header():
+    bodies = ["衛星の整備を進める。", "打上げを計画する。", "運用を開始する。", "評価を行う。"]
+    doc = ingest("".join(f"資料２－１\n{body}\n{n}\n" for n, body in enumerate(bodies, 1)))
+    assert [a.text for a in doc.artifacts if a.kind == "running-header"] == ["資料２－１"] * 4
+    assert [l.text for l in doc.lines] == bodies
+    assert all(l.first_on_sheet for l in doc.lines[1:])
 
 
 def test_standalone_folios_and_trailing_folios_are_artifacts():
