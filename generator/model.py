@@ -65,6 +65,8 @@ class ArtifactKind(StrEnum):
     SHEET_LABEL = "sheet-label"            # a label such as 付録１ printed at a sheet's end
     RUNNING_HEADER = "running-header"      # a line repeated at the top of the sheets (資料２－１)
     RUNNING_FOOTER = "running-footer"      # a line repeated at their bottom
+    NOTES_RULE = "notes-rule"              # a separator line above a block of notes
+    NOTES_HEADING = "notes-heading"        # （注）: the heading of a block of notes
     FOOTNOTE_LABEL = "footnote-label"      # the [n] opening a footnote body (the list numbers it)
     FOOTNOTE_REF = "footnote-ref"          # the [n] of a marker (a generated reference replaces it)
     LIST_MARKER = "list-marker"            # a bullet glyph (the list's style prints it)
@@ -187,6 +189,7 @@ class Footnote(Block):
     """A footnote body, found at the bottom of a sheet and moved out of the running text."""
     number: int = 0
     lines: list[list[Inline]] = field(default_factory=list)   # one entry per printed line group
+    source_lines: list[int] = field(default_factory=list)     # the source lines its body was printed on
 
 
 @dataclass

@@ -15,11 +15,11 @@ from pathlib import Path
 from ..diagnostics import Reporter
 from ..model import Document, Meta, plain_text
 from . import yamlfiles
-from .footnotes import check_references, collect_footnotes
-from .ingest import ingest
+from .footnotes import check_references, collect_footnotes, note_style
+from .ingest import ingest, raw_lines
 from .structure import build_tree
 from .tables import apply_tables, load_tables
-from .units import find_units
+from .units import UnitKind, find_units, line_marker
 
 SOURCE_NAME = "source.txt"
 META_NAME = "meta.yml"
@@ -69,6 +69,12 @@ def load_meta(folder: Path, report: Reporter) -> Meta:
     return meta
 
 
+def is_heading(text: str) -> bool:
+    """Whether a line opens a heading (notes at the end of a section end there)."""
+    marker = line_marker(text)
+    return marker is not None and marker[0] is UnitKind.HEADING
+
+
 def _heading_levels(value, path: str, text: str, report: Reporter) -> list[str] | None:
     """`heading_levels` of a meta.yml: a list of heading scheme names (level 1 first), or None."""
     from .units import LINE_MARKERS, UnitKind
@@ -88,11 +94,14 @@ def _heading_levels(value, path: str, text: str, report: Reporter) -> list[str] 
 
 def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     """The document model of a source text (`path`: the name messages give it)."""
-    ingested = ingest(text, path)
+    style = note_style(raw_lines(text))
+    ingested = ingest(text, path, style, is_heading)
+    for line, code, message in ingested.guesses:
+        report.notice(path, line, code, message)
     artifacts = list(ingested.artifacts)
     head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts, report,
-                                                     meta.heading_levels, ingested.double_spaced)
-    notes = collect_footnotes(ingested.note_areas, path, artifacts, report)
+                                                     meta.heading_levels, ingested.double_spaced, style.marker)
+    notes = collect_footnotes(ingested.note_areas, path, artifacts, report, style)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)
     check_references(notes, doc.footnote_refs(), path, report)

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .ingest import NOTE_START, ingest, raw_lines
+from .ingest import raw_lines
 
 WS = re.compile(r"\s+")
 
@@ -46,10 +46,8 @@ def source_streams(text: str, doc: Document) -> tuple[str, dict[int, str], int]:
     by_line: dict[int, list[str]] = {}
     for a in doc.artifacts:
         by_line.setdefault(a.line, []).append(a.text)
-    ingested = ingest(text)
-    note_lines = {l.no for area in ingested.note_areas for l in area}
+    note_lines = {no: note.number for note in doc.footnotes.values() for no in note.source_lines}
     body, notes, removed = [], {}, 0
-    current = None
     for no, raw in enumerate(raw_lines(text), 1):
         line = raw
         for art in by_line.get(no, []):
@@ -58,10 +56,7 @@ def source_streams(text: str, doc: Document) -> tuple[str, dict[int, str], int]:
                 line = line[:i] + line[i + len(art):]
                 removed += len(_strip(art))
         if no in note_lines:
-            m = NOTE_START.match(raw.strip())
-            if m:
-                current = int(m.group(1))
-            notes[current] = notes.get(current, "") + _strip(line)
+            notes[note_lines[no]] = notes.get(note_lines[no], "") + _strip(line)
         else:
             body.append(_strip(line))
     return "".join(body), notes, removed

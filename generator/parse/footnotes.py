@@ -1,20 +1,62 @@
-"""Footnotes: bodies cut from the bottoms of sheets, matched with their markers.
+"""Footnotes: the style a document writes them in, bodies cut from where they stand, matched with
+their markers.
 
-In:  the footnote areas of `ingest.Ingested` (lines), and the inline nodes of the
-     body (to see which markers exist).
-Out: `Footnote`s keyed by their printed number, artifacts for the `[n]` labels,
-     and diagnostics for a marker without body, a body without marker, and a
-     duplicate body.
+In:  the raw lines of a source (to choose its `NoteStyle`), the footnote areas of
+     `ingest.Ingested` (lines), and the inline nodes of the body (to see which markers exist).
+Out: `Footnote`s keyed by their printed number, artifacts for their labels (`[n]`, `※n`, `注n`, `*n`),
+     and diagnostics for a marker without body, a body without marker, and a duplicate body.
+
+The styles are entries of `NOTE_STYLES`: a marker in running text and the label a body starts
+with. A document's style is the one whose labels start lines and whose markers its text uses most.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from ..diagnostics import Reporter
 from ..model import Artifact, ArtifactKind, Footnote, FootnoteRef
-from .inline import URL, URL_AT_END, continues_url, join_lines, parse_inlines
+from ..registry import Registry
+from .inline import MARKER, URL, URL_AT_END, continues_url, join_lines, parse_inlines
 
-LABEL = re.compile(r"^\[(\d{1,3})\]\s*")
+FIGURE = "[0-9０-９]"
+
+
+@dataclass(frozen=True)
+class NoteStyle:
+    """How a document writes its notes: `marker`, a reference in running text, and `label`, what
+    a note's body starts with (group 1 of each: the number)."""
+    marker: re.Pattern
+    label: re.Pattern
+
+    def number(self, match: re.Match) -> int:
+        return int(unicodedata.normalize("NFKC", match.group(1)))
+
+
+NOTE_STYLES: Registry[NoteStyle] = Registry()
+NOTE_STYLES.register(NoteStyle(MARKER, re.compile(r"^\[(\d{1,3})\]\s*")), "bracket", 100)      # [1] (the seeds')
+NOTE_STYLES.register(NoteStyle(re.compile(rf"※\s?({FIGURE}{{1,3}})"), re.compile(rf"^※\s?({FIGURE}{{1,3}})[\s　:：]*")),
+                     "kome", 90)                                                                  # ※1
+NOTE_STYLES.register(NoteStyle(re.compile(rf"[（(]注\s?({FIGURE}{{1,3}})[）)]"),
+                               re.compile(rf"^[（(]?注\s?({FIGURE}{{1,3}})[）)]?[\s　:：]*")), "chu", 80)   # （注１）, 注１
+NOTE_STYLES.register(NoteStyle(re.compile(rf"\*({FIGURE}{{1,2}})"), re.compile(rf"^\*({FIGURE}{{1,2}})[\s　:：]*")),
+                     "asterisk", 70)                                                              # *1
+
+
+def note_style(lines: list[str]) -> NoteStyle:
+    """The style a source writes its notes in: of the styles whose labels start some line, the one
+    whose markers its running text uses most (the bracket style where none does)."""
+    best, best_count = NOTE_STYLES["bracket"], 0
+    for style in NOTE_STYLES:
+        labels = {style.number(m) for line in lines if (m := style.label.match(line.strip()))}
+        if not labels:
+            continue
+        used = sum(1 for line in lines for m in style.marker.finditer(line)
+                   if not style.label.match(line.strip()) and style.number(m) in labels)
+        if used > best_count:
+            best, best_count = style, used
+    return best
 
 
 def _starts_new_line(prev, line) -> bool:
@@ -25,8 +67,10 @@ def _starts_new_line(prev, line) -> bool:
     return line.indent or bool(URL.match(line.text)) or bool(URL_AT_END.search(prev.text))
 
 
-def collect_footnotes(note_areas, path: str, artifacts: list[Artifact],
-                      report: Reporter) -> dict[int, Footnote]:
+def collect_footnotes(note_areas, path: str, artifacts: list[Artifact], report: Reporter,
+                      style: NoteStyle | None = None) -> dict[int, Footnote]:
+    """The notes of the footnote areas, by number (`style`: how their labels are written)."""
+    style = style or NOTE_STYLES["bracket"]
     notes: dict[int, Footnote] = {}
     for area in note_areas:
         current: Footnote | None = None
@@ -38,11 +82,11 @@ def collect_footnotes(note_areas, path: str, artifacts: list[Artifact],
             current.lines.extend(parse_inlines(join_lines(g), markers=False) for g in groups if g)
 
         for line in area:
-            m = LABEL.match(line.text)
+            m = style.label.match(line.text)
             if m:
                 close()
-                number = int(m.group(1))
-                artifacts.append(Artifact(line.no, ArtifactKind.FOOTNOTE_LABEL, f"[{number}]"))
+                number = style.number(m)
+                artifacts.append(Artifact(line.no, ArtifactKind.FOOTNOTE_LABEL, m.group(0).rstrip()))
                 rest = line.text[m.end():]
                 head = type(line)(**{**line.__dict__, "text": rest, "indent": False})
                 groups = [[head]] if rest else [[]]
@@ -52,12 +96,15 @@ def collect_footnotes(note_areas, path: str, artifacts: list[Artifact],
                                 f"footnote [{number}] has a second body (first at line "
                                 f"{notes[number].first_line}); renumber or delete one of them")
                     current = notes[number]
+                    current.source_lines.append(line.no)
                     continue
                 current = notes[number] = Footnote(id=f"fn-{number}", number=number,
                                                    first_line=line.no, last_line=line.no)
+                current.source_lines.append(line.no)
                 continue
             # an area always opens with a label (see ingest), so `current` is set here
             current.last_line = line.no
+            current.source_lines.append(line.no)
             if groups[-1] and _starts_new_line(groups[-1][-1], line):
                 groups.append([line])
             else:

@@ -22,9 +22,11 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..model import Artifact, ArtifactKind
 from ..registry import Registry
+from .footnotes import NOTE_STYLES, NoteStyle
 
 # page furniture: the forms a printed page number (folio) stands alone on its line in; each ends its
 # sheet. (Tried in priority order; a text line never matches: each is a number and punctuation only.)
@@ -38,7 +40,8 @@ TRAILING_FOLIO = re.compile(r"^(.*。)(\s+)(\d{1,3})\s*$")
 SHEET_LABEL = re.compile(r"^\s*(付録[０-９0-9]{1,2})\s*$")
 FORM_FEED = "\f"              # pdftotext ends each page with one
 RUNNING_MIN = 3               # a line that opens (or closes) this many sheets, and most of them, is running
-NOTE_START = re.compile(r"^\[(\d{1,3})\]")
+RULE = re.compile(r"^[―─━－\-_＿=＝]{4,}$")         # a separator line (above end notes)
+NOTES_HEADING = re.compile(r"^[（(【]?(注|注記|脚注)[）)】]?$")    # （注）: the heading of a block of notes
 SYMBOL_ROW = re.compile(r"^(?:.*?[^\s：:])??\s*[○△](?:\s+[○△])*\s*$")   # a flattened table row
 
 
@@ -72,6 +75,7 @@ class Ingested:
     body: list[Line | SheetBreak] = field(default_factory=list)
     note_areas: list[list[Line]] = field(default_factory=list)
     artifacts: list[Artifact] = field(default_factory=list)
+    guesses: list[tuple[int, str, str]] = field(default_factory=list)     # (line, code, what was guessed)
     double_spaced: bool = True
     full_width: int = 64    # display width of a full printed line
 
@@ -128,8 +132,13 @@ def folio(printed: str) -> str | None:
     return None
 
 
-def ingest(text: str, path: str = "<text>") -> Ingested:
-    """The lines of a source text, its sheet breaks, footnote areas and artifacts."""
+def ingest(text: str, path: str = "<text>", style: NoteStyle | None = None,
+           heading: Callable[[str], bool] | None = None) -> Ingested:
+    """The lines of a source text, its sheet breaks, footnote areas and artifacts. A footnote area
+    (the notes' bodies, in `style`) runs to the end of its sheet or the next line that is a
+    `heading`; it opens at a body's label after a spacer (an empty printed line), a separator line
+    or a notes heading (（注）), or — a guess, noticed — at a label whose number the text referenced."""
+    style = style or NOTE_STYLES["bracket"]
     raw = raw_lines(text)
     out = Ingested(path=path, double_spaced=_is_double_spaced(raw), full_width=_full_width(raw))
     sheet = 0
@@ -137,6 +146,19 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
     spacer = False         # a whitespace-only line since the sheet began / last content
     prev_content = False   # the raw line just before is a content line
     in_notes: list[Line] | None = None
+    referenced: set[int] = set()         # the note numbers the running text has referenced so far
+
+    def opens_notes(j: int) -> bool:
+        """Whether the next content line after raw line j is a note's label."""
+        for r in itertools.islice(raw, j + 1, None):
+            if r.strip():
+                return bool(style.label.match(r.strip()))
+        return False
+
+    def open_area() -> list[Line]:
+        area: list[Line] = []
+        out.note_areas.append(area)
+        return area
     i = 0
     while i < len(raw):
         r = raw[i]
@@ -154,12 +176,20 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             continue
         printed = r.strip()
         if not printed:
-            if nxt is not None and NOTE_START.match(nxt) and in_notes is None:
-                in_notes = []
-                out.note_areas.append(in_notes)
+            if nxt is not None and style.label.match(nxt) and in_notes is None:
+                in_notes = open_area()
             spacer, blank, prev_content = True, False, False
             i += 1
             continue
+        if in_notes is None and (RULE.match(printed) or NOTES_HEADING.match(printed)) and opens_notes(i):
+            kind = ArtifactKind.NOTES_RULE if RULE.match(printed) else ArtifactKind.NOTES_HEADING
+            out.artifacts.append(Artifact(no, kind, printed))
+            in_notes = open_area()
+            blank, spacer, prev_content = False, False, True
+            i += 1
+            continue
+        if in_notes is not None and heading is not None and heading(printed):
+            in_notes = None                              # (notes at the end of a section)
         # a table row of symbols may be indented without starting a sheet; in single-spaced text an
         # ideographic space or a run of spaces lays a line out (only the extractor's one space opens
         # a sheet)
@@ -211,10 +241,17 @@ def ingest(text: str, path: str = "<text>") -> Ingested:
             col=col + len(body) - len(stripped),
             raw=r,
         )
+        label = style.label.match(line.text) if in_notes is None and not line.indent else None
+        if label and style.number(label) in referenced:
+            out.guesses.append((no, "note-area-unmarked",
+                                f"the note {label.group(0).strip()} starts the notes of this sheet, with no "
+                                "separator line before it"))
+            in_notes = open_area()
         if in_notes is not None:
             in_notes.append(line)
         else:
             out.body.append(line)
+            referenced.update(style.number(m) for m in style.marker.finditer(line.text))
         if trailing_number:
             out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, trailing_number))
             out.body.append(SheetBreak(no))

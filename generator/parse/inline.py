@@ -7,6 +7,7 @@ Out: a list of inline nodes (`Text`, `FootnoteRef`, `Link`) and the
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Artifact, ArtifactKind, FootnoteRef, Inline, Link, Text
 
@@ -48,10 +49,13 @@ def join_lines(lines) -> list[tuple[int, str]]:
 
 
 def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | None = None,
-                  markers: bool = True) -> list[Inline]:
-    """Joined pieces to inline nodes. URLs may span pieces; markers may not."""
+                  markers: bool = True, marker: re.Pattern = MARKER) -> list[Inline]:
+    """Joined pieces to inline nodes. URLs may span pieces; note markers (`marker`: the document's
+    style, `[n]` by default; group 1 the number) may not."""
     text = "".join(t for _, t in pieces)
-    if "://" not in text and not (markers and "[" in text):      # plain text: the common case
+    if "://" not in text and not markers:                          # plain text: the common case
+        return [Text(text)] if text else []
+    if "://" not in text and marker is MARKER and "[" not in text:
         return [Text(text)] if text else []
     starts = []            # offset in `text` where each piece starts, with its line
     pos = 0
@@ -71,10 +75,11 @@ def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | Non
         url = m.group(0).rstrip(".,;:")
         spans.append((m.start(), m.start() + len(url), Link(url)))
     if markers:
-        for m in MARKER.finditer(text):
+        for m in marker.finditer(text):
             if any(s <= m.start() < e for s, e, _ in spans):
                 continue
-            spans.append((m.start(), m.end(), FootnoteRef(int(m.group(1)), line_at(m.start()))))
+            number = int(unicodedata.normalize("NFKC", m.group(1)))
+            spans.append((m.start(), m.end(), FootnoteRef(number, line_at(m.start()))))
     spans.sort(key=lambda s: s[0])
     out: list[Inline] = []
     pos = 0

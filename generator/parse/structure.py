@@ -22,7 +22,7 @@ from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Decision, Flatte
                      Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
 from ..registry import Registry
 from .ingest import SheetBreak
-from .inline import join_lines, parse_inlines
+from .inline import MARKER, join_lines, parse_inlines
 from .units import LINE_MARKERS, Unit, UnitKind
 
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
@@ -59,7 +59,8 @@ def is_name_line(unit: Unit) -> bool:
 class TreeBuilder:
     """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
 
-    def __init__(self, path: str, artifacts: list[Artifact], report: Reporter, levels: list[str] | None = None):
+    def __init__(self, path: str, artifacts: list[Artifact], report: Reporter, levels: list[str] | None = None,
+                 marker: re.Pattern | None = None):
         self.path = path
         self.artifacts = artifacts
         self.preamble: list[Block] = []
@@ -74,6 +75,7 @@ class TreeBuilder:
         self.ranks: dict[str, int] = {s: i + 2 for i, s in enumerate(levels or [])}   # heading scheme → rank
         self.last_number: dict[str, int] = {}  # heading scheme → the ordinal of its last heading
         self.report = report
+        self.marker = marker or MARKER          # a note reference in the document's style
 
     # ------------------------------------------------------------ helpers
     def inlines(self, unit: Unit, strip: str = ""):
@@ -81,7 +83,7 @@ class TreeBuilder:
         if strip and pieces and pieces[0][1].startswith(strip):
             self.artifacts.append(Artifact(pieces[0][0], ArtifactKind.LIST_MARKER, strip))
             pieces[0] = (pieces[0][0], pieces[0][1][len(strip):])
-        return parse_inlines(pieces, self.artifacts)
+        return parse_inlines(pieces, self.artifacts, marker=self.marker)
 
     def container(self) -> list[Block]:
         return self.stack[-1][1].children if self.stack else self.preamble
@@ -252,7 +254,7 @@ class AppendixSheet(BlockRule):
                and units[i + len(title_units)].kind.is_text()):
             title_units.append(units[i + len(title_units)])
         anchor = "appendix-" + number_key(re.sub(r"\D", "", unicodedata.normalize("NFKC", b.labels[sheet])) or "0")
-        title = parse_inlines([p for u in title_units for p in join_lines(u.lines)], b.artifacts)
+        title = parse_inlines([p for u in title_units for p in join_lines(u.lines)], b.artifacts, marker=b.marker)
         b.open_section(1, anchor, title, title_units)
         return len(title_units)
 
@@ -496,11 +498,11 @@ def title_block(units: list[Unit]) -> TitleBlock:
 
 
 def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact], report: Reporter,
-               levels: list[str] | None = None, double_spaced: bool = True):
+               levels: list[str] | None = None, double_spaced: bool = True, marker: re.Pattern | None = None):
     """The title block, the preamble, the top-level sections of a document's units, and the
     decisions that made them (`levels`: heading schemes in the order of their levels, from the
     metadata; else the order in which they first appear)."""
     head, rest = split_title_block(units, double_spaced)
-    builder = TreeBuilder(path, artifacts, report, levels)
+    builder = TreeBuilder(path, artifacts, report, levels, marker)
     builder.build(rest)
     return title_block(head), builder.preamble, builder.sections, builder.decisions

@@ -307,11 +307,12 @@ def table_lines(doc: Ingested) -> set[int]:
     return found
 
 
-def ends_paragraph(line: Line, marker) -> bool:
-    """Whatever is open before it, a line that starts a new paragraph: a marker, an indented line,
-    the first line of a sheet, a line after a spacer. (An empty line in single-spaced text does not:
-    extractors put them inside sentences.)"""
-    return bool(marker) or line.indent or line.sheet_start or (line.spacer_before and not line.first_on_sheet)
+def ends_paragraph(line: Line, marker, before: Line) -> bool:
+    """Whatever is open before it, a line that starts a new paragraph: a marker, a line indented
+    more or less than the line `before` it, the first line of a sheet, a line after a spacer. (An
+    empty line in single-spaced text does not: extractors put them inside sentences.)"""
+    return bool(marker) or (line.indent and line.col != before.col) or line.sheet_start \
+        or (line.spacer_before and not line.first_on_sheet)
 
 
 def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | SheetBreak]:
@@ -334,7 +335,7 @@ def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | She
         marker = line_marker(line.text)
         if cur is None or cur.kind is UnitKind.TABLE:
             new = True
-        elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker)):
+        elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker, cur.lines[-1])):
             new = False
         elif marker or line.indent or DATE_LINE.match(line.text):
             new = True          # (a date standing alone is never the end of a sentence)

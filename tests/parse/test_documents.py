@@ -61,6 +61,21 @@ def test_every_heading_is_found_with_its_level_and_anchor(slug):
     assert all(title.startswith(text[:6]) for (_, _, title), (_, _, text) in zip(got, want))
 
 
+NOTES_NOT_YET = {"ssa-slides-formfeed": "a note referenced inside a table that is left as extracted is not linked"}
+
+
+@pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.xfail(reason=NOTES_NOT_YET[s], strict=True))
+                                  if s in NOTES_NOT_YET else s for s in SLUGS])
+def test_every_note_is_linked_from_its_marker_to_its_body(slug):
+    doc, report = parsed(slug)
+    want = expected(slug).get("notes") or []
+    refs = {ref.number for ref in doc.footnote_refs()}
+    bodies = {n: plain_text(note.lines[0]).replace(" ", "") for n, note in doc.footnotes.items() if note.lines}
+    assert sorted(bodies) == sorted(refs) == list(range(1, len(want) + 1))
+    assert all(bodies[i].startswith(str(body).replace(" ", "")[:4]) for i, (_, body) in enumerate(want, 1))
+    assert not [d for d in report.diagnostics if d.code.startswith("footnote-")]
+
+
 def rendered(doc) -> tuple[str, dict[int, str]]:
     """The running text of the document's Japanese pages in reading order, and each note's text."""
     body, notes = [], {}

@@ -66,3 +66,31 @@ def test_seed_report_notes(seed_docs):
             if isinstance(n, FootnoteRef)]
     assert refs.count(12) == 2 and sorted(set(refs)) == list(range(1, 21))
     assert [d for d in report.diagnostics if d.code.startswith("footnote")] == []
+
+
+def test_every_common_note_style_is_linked_wherever_its_bodies_stand():
+    styles = {
+        "※1": ("本文の途中で※1、文は続く。", "※1 注の本文"),
+        "（注1）": ("本文の途中で（注1）、文は続く。", "注1 注の本文"),
+        "*1": ("本文の途中で*1、文は続く。", "*1：注の本文"),
+        "[1]": ("本文の途中で[1]、文は続く。", "[1] 注の本文"),
+    }
+    for marker, (line, body) in styles.items():
+        for area in ("{body}\n\n", "――――――――\n{body}\n", "（注）\n{body}\n"):      # after the text, a rule, a heading
+            report = Reporter()
+            doc = parse(raw("題名", "１．総論", line) + area.format(body=body) + " ２．次の節\n\n本文。\n", report)
+            assert [r.number for r in doc.footnote_refs()] == [1], (marker, area)
+            assert [plain_text(l) for l in doc.footnotes[1].lines] == ["注の本文"], (marker, area)
+            assert [d.code for d in report.diagnostics if d.code.startswith("footnote")] == [], (marker, area)
+            assert doc.sections[1].anchor == "2"                     # the next section is not swallowed
+
+
+def test_a_note_body_that_interrupts_a_paragraph_is_cut_out_and_the_paragraph_stitched_back():
+    report = Reporter()
+    text = raw("題名", "１．総論", "衛星測位[1]の整備は、今後の我が国の社会基盤としての役割を一層") + "[1] 準天頂衛星システム\n" \
+        + " 高めるものである。\n\n"
+    doc = parse(text, report)
+    [paragraph] = [b for b in doc.sections[0].children]
+    assert plain_text(paragraph.inlines) == "衛星測位の整備は、今後の我が国の社会基盤としての役割を一層高めるものである。"
+    assert [plain_text(l) for l in doc.footnotes[1].lines] == ["準天頂衛星システム"]
+    assert [d.code for d in report.diagnostics] == ["note-area-unmarked"]         # a guess, noticed
