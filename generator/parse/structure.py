@@ -33,6 +33,9 @@ MEETING_NO = re.compile(r"第\s*([0-9０-９]+)\s*回")
 NAME = re.compile(r"^([◎○])?\s*(\S+(?:\s+\S+){1,5})$")
 WHOLE_BRACKET = re.compile(r"^【.*】$")
 MEETING_RANK = 2          # ▼ meetings nest like （１） sections
+CIRCLE_GLYPH = re.compile(r"^[○◎][ 　]*")
+GLYPH_RANKS = {"square": 1, "diamond": 1, "disc": 1, "white-square": 2, "white-diamond": 2, "white-circle": 2,
+               "arrow": 3, "bullet": 4, "middle-dot": 4, "dash": 5}      # a bullet list nests in this order
 
 
 def number_key(number: str) -> str:
@@ -60,7 +63,7 @@ class TreeBuilder:
     """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
 
     def __init__(self, path: str, artifacts: list[Artifact], report: Reporter, levels: list[str] | None = None,
-                 marker: re.Pattern | None = None):
+                 marker: re.Pattern | None = None, double_spaced: bool = True):
         self.path = path
         self.artifacts = artifacts
         self.preamble: list[Block] = []
@@ -76,6 +79,8 @@ class TreeBuilder:
         self.last_number: dict[str, int] = {}  # heading scheme → the ordinal of its last heading
         self.report = report
         self.marker = marker or MARKER          # a note reference in the document's style
+        self.glyph_ranks: list[int] = []        # the ranks of the bullet glyphs the list at hand uses
+        self.double_spaced = double_spaced
 
     # ------------------------------------------------------------ helpers
     def inlines(self, unit: Unit, strip: str = ""):
@@ -170,6 +175,7 @@ class TreeBuilder:
         container = self.container()
         last = container[-1] if container else None
         if style == "implicit" and isinstance(last, ItemList) and last.style == "bullet":
+            # (a lost glyph under ・: an implicit sub-list)
             parent = last.items[-1]
             if not parent.children:
                 sub = ItemList(style="implicit", id=f"{parent.id}-l", first_line=unit.first.no)
@@ -185,6 +191,42 @@ class TreeBuilder:
         target.last_line = unit.lines[-1].no
         last_block = container[-1]
         last_block.last_line = max(last_block.last_line, unit.lines[-1].no)
+
+    def in_glyph_list(self) -> bool:
+        """Whether the block before is a bullet list (so that a ○ line may be one of its items)."""
+        container = self.container()
+        return bool(container) and isinstance(container[-1], ItemList) and bool(self.glyph_ranks)
+
+    def glyph_item(self, unit: Unit, style: str, glyph: str) -> None:
+        """Add an item to the bullet list before it, at its glyph's depth: the glyphs' ranks (filled
+        ■◆● above white □◇○ above arrows ➢ above dots and dashes ・･-) among those the list uses."""
+        container = self.container()
+        last = container[-1] if container else None
+        if not (isinstance(last, ItemList) and self.glyph_ranks):
+            self.glyph_ranks = []
+        rank = GLYPH_RANKS.get(style, 3)
+        self.glyph_ranks = sorted(set(self.glyph_ranks) | {rank})
+        depth = self.glyph_ranks.index(rank) + 1
+        if depth == 1:
+            self.item(unit, style, glyph)
+            return
+        target = last
+        for level in range(2, depth + 1):
+            parent = target.items[-1]
+            lists = parent.children
+            if lists and (level < depth or lists[-1].style == style):
+                target = lists[-1]
+                continue
+            target = ItemList(style=style, id=f"{parent.id}-l" + (str(len(lists) + 1) if lists else ""),
+                              first_line=unit.first.no)
+            lists.append(target)
+        item = ListItem(inlines=self.inlines(unit, strip=glyph), first_line=unit.first.no,
+                        last_line=unit.lines[-1].no)
+        item.id = f"{target.id}-i{len(target.items) + 1}"
+        target.items.append(item)
+        target.last_line = unit.lines[-1].no
+        last.last_line = max(last.last_line, unit.lines[-1].no)
+        self.made = item.id
 
     def implicit_item_here(self) -> bool:
         """An indented unit is a list item whose bullet glyph was lost when it follows
@@ -346,14 +388,22 @@ class Members(BlockRule):
 
 
 class Bullet(BlockRule):
-    """・ item: an item of a bullet list (the glyph becomes the list's style)."""
+    """・ ■ □ ◆ ● ➢ - … item: an item of a bullet list, nested by its glyph (the glyphs in the order
+    they first appear in the list: ■ then □ under it, and back); the glyph becomes the list's style.
+    A ○ line inside such a list (not a meeting's) is one of its glyphs too."""
     produces = (ItemList,)
 
     def test(self, b, units, i):
-        return units[i].kind is UnitKind.BULLET
+        unit = units[i]
+        return unit.kind is UnitKind.BULLET or (unit.kind is UnitKind.CIRCLE and b.in_glyph_list()
+                                               and not (b.stack and b.stack[-1][1].anchor in b.meetings))
 
     def run(self, b, units, i):
-        b.item(units[i], "bullet", "・")
+        unit = units[i]
+        style = unit.scheme if unit.kind is UnitKind.BULLET else "white-circle"
+        glyph = (LINE_MARKERS[unit.scheme].pattern if unit.kind is UnitKind.BULLET else CIRCLE_GLYPH).match(
+            unit.text).group(0)
+        b.glyph_item(unit, style, glyph)
         return 1
 
 
@@ -394,14 +444,18 @@ class RunIn(BlockRule):
 
 
 class ImplicitItem(BlockRule):
-    """An indented line after a list or a block title: an item whose glyph extraction lost."""
+    """An indented line after a list or a block title, in a double-spaced report: an item whose
+    glyph extraction lost (a guess, noticed). In single-spaced text an indented line after a list
+    is the next paragraph."""
     produces = (ItemList,)
 
     def test(self, b, units, i):
-        return units[i].kind is UnitKind.INDENTED and b.implicit_item_here()
+        return units[i].kind is UnitKind.INDENTED and b.double_spaced and b.implicit_item_here()
 
     def run(self, b, units, i):
         b.item(units[i], "implicit")
+        b.report.notice(b.path, units[i].first.no, "list-glyph-inferred",
+                        "an indented line after a list: taken as an item whose bullet the extraction lost")
         return 1
 
 
@@ -503,6 +557,6 @@ def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifa
     decisions that made them (`levels`: heading schemes in the order of their levels, from the
     metadata; else the order in which they first appear)."""
     head, rest = split_title_block(units, double_spaced)
-    builder = TreeBuilder(path, artifacts, report, levels, marker)
+    builder = TreeBuilder(path, artifacts, report, levels, marker, double_spaced)
     builder.build(rest)
     return title_block(head), builder.preamble, builder.sections, builder.decisions

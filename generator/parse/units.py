@@ -162,8 +162,13 @@ LINE_MARKERS.register(_heading(rf"^([{ROMAN_NUMERALS}])[）)．.]?{SPACE}*(?=\S)
                                lambda n: unicodedata.normalize("NFKC", n).lower(), sequenced=True), "roman", 65)
 LINE_MARKERS.register(_heading(rf"^([a-zａ-ｚ])[）)]{SPACE}*(?=\S)", _range("a", "z") + _range("ａ", "ｚ"),
                                _letter(latin_ordinal), latin_ordinal, sequenced=True), "latin-paren", 64)
-# then the markers of items and titles (each begins with its own character)
+# then the markers of items and titles (each begins with its own character); a list nests by its
+# bullet glyphs, in the order they first appear in it (parse.structure); the name is the list's style
 LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(r"^・"), "・"), "bullet", 50)
+for _style, _glyphs in (("square", "■"), ("white-square", "□"), ("diamond", "◆"), ("white-diamond", "◇"),
+                        ("disc", "●"), ("arrow", "➢➤▶►"), ("middle-dot", "･")):
+    LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(rf"^[{_glyphs}]{SPACE}*(?=\S)"), _glyphs), _style, 49)
+LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(rf"^[-–—]{SPACE}+(?=\S)"), "-–—"), "dash", 48)
 LINE_MARKERS.register(LineMarker(UnitKind.NOTE, re.compile(r"^※"), "※"), "note", 40)
 LINE_MARKERS.register(LineMarker(UnitKind.BRACKET, re.compile(r"^【"), "【"), "bracket", 30)
 LINE_MARKERS.register(LineMarker(UnitKind.MEETING, re.compile(r"^▼"), "▼"), "meeting", 20)

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import Section, plain_text
+from generator.model import ItemList, Section, plain_text
 from generator.parse.documents import load_document
 from generator.parse.faithfulness import measure
 from generator.parse.units import number_of
@@ -74,6 +74,30 @@ def test_every_note_is_linked_from_its_marker_to_its_body(slug):
     assert sorted(bodies) == sorted(refs) == list(range(1, len(want) + 1))
     assert all(bodies[i].startswith(str(body).replace(" ", "")[:4]) for i, (_, body) in enumerate(want, 1))
     assert not [d for d in report.diagnostics if d.code.startswith("footnote-")]
+
+
+GLYPHS = {"・": "bullet", "･": "middle-dot", "-": "dash", "–": "dash", "●": "disc", "○": "white-circle",
+          "■": "square", "□": "white-square", "➢": "arrow", "◆": "diamond"}
+
+
+def list_styles(blocks, depth=1, found=None) -> set:
+    """(style, depth) of every list in the blocks."""
+    found = set() if found is None else found
+    for block in blocks:
+        if isinstance(block, ItemList):
+            found.add((block.style, depth))
+            for item in block.items:
+                list_styles(item.children, depth + 1, found)
+        elif isinstance(block, Section):
+            list_styles(block.children, 1, found)
+    return found
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_bullet_lists_keep_their_glyphs_and_nest_by_them(slug):
+    doc, _ = parsed(slug)
+    want = {(GLYPHS[entry["glyph"]], entry["depth"]) for entry in expected(slug).get("lists") or []}
+    assert want <= list_styles(doc.preamble) | list_styles(doc.sections)
 
 
 def rendered(doc) -> tuple[str, dict[int, str]]:

@@ -124,3 +124,14 @@ def test_every_block_has_a_unique_id_and_a_source_range(seed_docs):
         assert len(ids) == len(set(ids)), doc.meta.slug
         assert all(b.first_line >= 1 and b.last_line >= b.first_line for b in doc.walk()
                    if not isinstance(b, Section) or b.first_line)
+
+
+def test_bullet_glyphs_nest_filled_above_white_above_arrows_and_keep_their_style():
+    doc = parse("題名\n\n１．総論\n■ 一つ目\n□ その下\n➢ さらに下\n□ 戻る\n■ 二つ目\n◆ まとめ\n")
+    [top] = [b for b in doc.sections[0].children if isinstance(b, ItemList)][:1]
+    assert top.style == "square" and [plain_text(i.inlines) for i in top.items] == ["一つ目", "二つ目"]
+    [white] = top.items[0].children
+    assert white.style == "white-square" and [plain_text(i.inlines) for i in white.items] == ["その下", "戻る"]
+    assert white.items[0].children[0].style == "arrow"
+    assert [b.style for b in doc.sections[0].children if isinstance(b, ItemList)] == ["square", "diamond"]
+    assert sorted(a.text.strip() for a in doc.artifacts if a.kind == "list-marker") == sorted("■□➢□■◆")
