@@ -47,7 +47,8 @@ def test_diagnostics_come_documents_first_then_translations_then_glossary(tmp_pa
         report = Reporter()
         load(src, report, jobs=jobs)
         kinds = [d.code.split("-")[0] for d in report.diagnostics]
-        order = {"table": 0, "footnote": 0, "heading": 0, "bracket": 0, "translation": 1, "po": 1, "glossary": 2}
+        order = {"table": 0, "footnote": 0, "heading": 0, "bracket": 0, "list": 0, "note": 0, "translation": 1, "po": 1,
+                 "glossary": 2}
         assert [order[k] for k in kinds] == sorted(order[k] for k in kinds)
         assert {"table", "glossary"} <= set(kinds)
 
