@@ -31,16 +31,17 @@ def print_diagnostics(report: Reporter, fmt: str, todo: bool = True) -> None:
     if fmt == "json":
         print(report.as_json())
         return
-    pending: dict[str, int] = {}
+    pending: dict[str, list] = {}
     for d in report.diagnostics:
         if d.todo and not todo:
-            pending[d.file] = pending.get(d.file, 0) + 1
+            pending.setdefault(d.file, []).append(d)
         else:
             print(d, file=sys.stderr)
-    for file, count in pending.items():
-        print(f"{file}: notice: {count} segment(s) not translated yet or to review; the English pages show "
-              "the Japanese there, marked as in preparation (`make check` lists them) [translation-pending]",
-              file=sys.stderr)
+    for file, found in pending.items():
+        what = ("no translation yet" if any(d.code == "po-missing" for d in found)
+                else f"{len(found)} segment(s) not translated yet or to review")
+        print(f"{file}: notice: {what}; the English pages show the Japanese there, marked as in preparation "
+              "(`make check` lists what to do) [translation-pending]", file=sys.stderr)
 
 
 def cmd_generate(args) -> int:

@@ -67,6 +67,7 @@ class ArtifactKind(StrEnum):
     RUNNING_FOOTER = "running-footer"      # a line repeated at their bottom
     NOTES_RULE = "notes-rule"              # a separator line above a block of notes
     NOTES_HEADING = "notes-heading"        # （注）: the heading of a block of notes
+    CONTENTS_LEADER = "contents-leader"    # the dotted leader of a table of contents' line (……)
     FOOTNOTE_LABEL = "footnote-label"      # the [n] opening a footnote body (the list numbers it)
     FOOTNOTE_REF = "footnote-ref"          # the [n] of a marker (a generated reference replaces it)
     LIST_MARKER = "list-marker"            # a bullet glyph (the list's style prints it)
@@ -127,6 +128,8 @@ class FlattenedTable(Block):
     """A table that PDF extraction flattened, kept line by line until it is curated."""
     lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)     # source line of each entry of `lines`
+    refs: list["FootnoteRef"] = field(default_factory=list)    # the note markers in its lines
+    markers: list[str] = field(default_factory=list)     # each one's text as printed (*3), in order
 
 
 Bilingual = dict                 # {"ja": ..., "en": ...}
@@ -153,6 +156,20 @@ class MatrixTable(Block):
     legend: list[Bilingual] = field(default_factory=list)
     notes: list[Bilingual] = field(default_factory=list)
     data_path: str = ""
+
+
+@dataclass
+class ContentsEntry(Block):
+    """One line of a printed table of contents: its text and the page it gives."""
+    text: str = ""
+    page: str = ""
+
+
+@dataclass
+class Contents(Block):
+    """A printed table of contents (目次, dotted leaders, page numbers), kept as its own block."""
+    heading: str = ""         # 目次, as printed ("" when none)
+    entries: list[ContentsEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -259,6 +276,8 @@ class Document:
                     for item in b.items:
                         yield item
                         yield from visit(item.children)
+                elif isinstance(b, Contents):
+                    yield from b.entries
         yield from visit(self.title_block.fields)
         yield from visit(self.preamble)
         yield from visit(self.sections)
@@ -266,4 +285,4 @@ class Document:
     def footnote_refs(self) -> list["FootnoteRef"]:
         """Every footnote reference of the text (headings included), in reading order."""
         return [node for block in self.walk() for node in getattr(block, "inlines", []) + getattr(block, "title", [])
-                if isinstance(node, FootnoteRef)]
+                + getattr(block, "refs", []) if isinstance(node, FootnoteRef)]

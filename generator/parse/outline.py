@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Document, FlattenedTable, MatrixTable, Section, plain_text
+from ..model import Contents, Document, FlattenedTable, MatrixTable, Section, plain_text
 
 WIDTH = 48          # characters of text shown per part
 
@@ -31,6 +31,8 @@ def outline(doc: Document) -> str:
             s = sections[decision.made]
             what = f"heading L{s.level} #{s.anchor}"
             text = plain_text(s.title)
+        elif isinstance(block, Contents):
+            what, text = f"table of contents ({len(block.entries)} lines)", block.heading
         elif isinstance(block, (FlattenedTable, MatrixTable)):
             curated = "curated table" if isinstance(block, MatrixTable) else "table, shown as extracted"
             what, text = f"{curated} (lines {block.first_line}–{block.last_line})", ""

@@ -18,12 +18,12 @@ import re
 import unicodedata
 
 from ..diagnostics import Reporter
-from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Decision, FlattenedTable, ItemList, ListItem,
-                     Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
+from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Contents, ContentsEntry, Decision, FlattenedTable,
+                     FootnoteRef, ItemList, ListItem, Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
 from ..registry import Registry
 from .ingest import SheetBreak
 from .inline import MARKER, join_lines, parse_inlines
-from .units import LINE_MARKERS, Unit, UnitKind
+from .units import CONTENTS_ENTRY, LINE_MARKERS, Unit, UnitKind
 
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 ANNEX = re.compile(r"^【別添([０-９0-9]+)】")
@@ -371,8 +371,43 @@ class Table(BlockRule):
 
     def run(self, b, units, i):
         unit = units[i]
-        b.place(FlattenedTable(lines=[l.raw for l in unit.lines], numbers=[l.no for l in unit.lines]), unit)
+        table = FlattenedTable(lines=[l.raw for l in unit.lines], numbers=[l.no for l in unit.lines])
+        for line in unit.lines:                  # a note referenced from the table's lines
+            for m in b.marker.finditer(line.raw):
+                table.refs.append(FootnoteRef(int(unicodedata.normalize("NFKC", m.group(1))), line.no))
+                table.markers.append(m.group(0))
+                b.artifacts.append(Artifact(line.no, ArtifactKind.FOOTNOTE_REF, m.group(0)))
+        b.place(table, unit)
         return 1
+
+
+class TableOfContents(BlockRule):
+    """目次 and the lines after it that end in dotted leaders and a page number: a contents block
+    (its lines are not headings, though they start like them)."""
+    produces = (Contents,)
+
+    def test(self, b, units, i):
+        unit = units[i]
+        titled = unit.kind.is_text() and unit.text.replace(" ", "").replace("\u3000", "") == "目次" \
+            and i + 1 < len(units) and units[i + 1].kind is UnitKind.CONTENTS
+        return unit.kind is UnitKind.CONTENTS or titled
+
+    def run(self, b, units, i):
+        start, heading = i, ""
+        if units[i].kind is not UnitKind.CONTENTS:
+            heading, i = units[i].text, i + 1
+        block = Contents(heading=heading)
+        while i < len(units) and units[i].kind is UnitKind.CONTENTS:
+            line = units[i].first
+            m = CONTENTS_ENTRY.match(line.text)
+            b.artifacts.append(Artifact(line.no, ArtifactKind.CONTENTS_LEADER, m.group("leader").strip()))
+            block.entries.append(ContentsEntry(text=m.group("text"), page=m.group("page"), first_line=line.no,
+                                               last_line=line.no))
+            i += 1
+        b.place(block, units[start:i])
+        for n, entry in enumerate(block.entries, 1):
+            entry.id = f"{block.id}-e{n}"
+        return i - start
 
 
 class Members(BlockRule):
@@ -478,6 +513,7 @@ BLOCK_RULES.register(AnnexTitle(), "annex", 90)          # before 'bracket-title
 BLOCK_RULES.register(Heading(), "heading", 80)
 BLOCK_RULES.register(Meeting(), "meeting", 70)
 BLOCK_RULES.register(Table(), "table", 60)
+BLOCK_RULES.register(TableOfContents(), "contents", 55)  # before 'heading' would do too: its lines are no units of it
 BLOCK_RULES.register(Members(), "members", 50)           # before the item and paragraph rules: a name line is text
 BLOCK_RULES.register(Bullet(), "bullet", 40)
 BLOCK_RULES.register(MeetingItem(), "meeting-item", 35)

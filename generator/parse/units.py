@@ -40,6 +40,7 @@ class UnitKind(Enum):
     PLAIN = "plain"              # anything else
     RUN_IN = "run-in"            # a whole line in parentheses: （ＪＡＸＡラボ機能）
     TABLE = "table"              # the lines of a flattened table
+    CONTENTS = "contents"        # a line of a table of contents: text, dotted leaders, a page number
 
     def is_text(self) -> bool:
         """Running text without a marker (plain or indented)."""
@@ -175,6 +176,8 @@ LINE_MARKERS.register(LineMarker(UnitKind.MEETING, re.compile(r"^▼"), "▼"), 
 LINE_MARKERS.register(LineMarker(UnitKind.CIRCLE, re.compile(r"^[○◎](?![：:])"), "○◎"), "circle", 10)
 
 WHOLE_PAREN = re.compile(r"^[（(].*[）)]$")
+CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)\s*(?P<leader>[…‥・･.．\-－—―]{3,}[…‥・･.．\-－—― ]*)\s*"
+                            r"(?P<page>[0-9０-９]{1,3})$")
 DATE_LINE = re.compile(r"^(令和|平成|昭和)\s*\S+\s*年\s*\S+\s*月\s*\S+\s*日$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 OPENERS, CLOSERS = "（(「『【［[", "）)」』】］]"
 TERMINALS = "。：:）)」』】］]"
@@ -337,8 +340,13 @@ def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | She
                 out.append(cur)
             cur.lines.append(line)
             continue
+        if CONTENTS_ENTRY.match(line.text):                 # (before the markers: 第１ 総論 …… 2)
+            _check_brackets(cur, doc, report)
+            cur = Unit(UnitKind.CONTENTS, [line])
+            out.append(cur)
+            continue
         marker = line_marker(line.text)
-        if cur is None or cur.kind is UnitKind.TABLE:
+        if cur is None or cur.kind in (UnitKind.TABLE, UnitKind.CONTENTS):
             new = True
         elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker, cur.lines[-1])):
             new = False

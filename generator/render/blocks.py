@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import (Block, BlockTitle, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
+from ..model import (Block, BlockTitle, Contents, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
                      RunInTitle, Section)
 from ..registry import Registry
 from ..translate.catalog import SegmentState
@@ -81,9 +81,27 @@ def _flattened_table(w: PageWriter, b: FlattenedTable, depth: int) -> None:
     translated = state is SegmentState.TRANSLATED
     shown = text if translated else "\n".join(line.rstrip() for line in b.lines)
     lang = w.lang.code if translated else "ja"
+    body = html_text(shown)
+    for marker, ref in zip(b.markers, b.refs):        # the notes it references, linked
+        body = body.replace(html_text(marker), w.footnote_ref(ref.number), 1)
     w.parts.append(f'<figure id="{b.id}" class="flattened-table" data-seg="{b.id}">'
                    f'<figcaption data-generated>{w.state_label(state)}{html_text(w.lang.label("flattened_table"))}</figcaption>'
-                   f'<pre lang="{lang}">{html_text(shown)}</pre></figure>')
+                   f'<pre lang="{lang}">{body}</pre></figure>')
+
+
+def _contents(w: PageWriter, b: Contents, depth: int) -> None:
+    """A printed table of contents: each line's text and the page it gives (the leaders drawn by CSS)."""
+    title = ""
+    if b.heading:
+        text, state = w.segment_text(b.id, b.heading)
+        title = (f'<p class="source-contents-title" data-seg="{b.id}"{w.state_attrs(state)}>'
+                 f'{w.state_label(state)}{html_text(text)}</p>')
+    entries = []
+    for e in b.entries:
+        text, state = w.segment_text(e.id, e.text)
+        entries.append(f'<li id="{e.id}" data-seg="{e.id}"{w.state_attrs(state)}>{w.state_label(state)}'
+                       f'<span class="entry">{html_text(text)}</span> <span class="page">{html_text(e.page)}</span></li>')
+    w.parts.append(f'<div id="{b.id}" class="source-contents">{title}<ol>{"".join(entries)}</ol></div>')
 
 
 def _member_list(w: PageWriter, b: MemberList, depth: int) -> None:
@@ -142,5 +160,6 @@ BLOCK_RENDERERS.register(BlockRenderer(Section, _section), "section", 80)
 BLOCK_RENDERERS.register(BlockRenderer(BlockTitle, _block_title), "block-title", 70)
 BLOCK_RENDERERS.register(BlockRenderer(RunInTitle, _run_in_title), "run-in-title", 60)
 BLOCK_RENDERERS.register(BlockRenderer(MemberList, _member_list), "member-list", 50)
+BLOCK_RENDERERS.register(BlockRenderer(Contents, _contents), "contents", 45)
 BLOCK_RENDERERS.register(BlockRenderer(FlattenedTable, _flattened_table), "flattened-table", 40)
 BLOCK_RENDERERS.register(BlockRenderer(MatrixTable, _matrix_table), "matrix-table", 30)  # tables.apply_tables puts these

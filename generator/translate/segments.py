@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..memos import per_document
-from ..model import (BlockTitle, Document, FlattenedTable, ListItem, MemberList, Paragraph,
+from ..model import (BlockTitle, Contents, Document, FlattenedTable, ListItem, MemberList, Paragraph,
                     RunInTitle, Section, TitleField, plain_text)
 
 
@@ -35,6 +35,10 @@ def segments(doc: Document) -> list[Segment]:
             out.append(Segment(block.id, plain_text(block.title, refs=True), block.first_line))
         elif isinstance(block, (Paragraph, BlockTitle, RunInTitle, ListItem)):
             out.append(Segment(block.id, plain_text(block.inlines, refs=True), block.first_line))
+        elif isinstance(block, Contents):
+            if block.heading:
+                out.append(Segment(block.id, block.heading, block.first_line))
+            out.extend(Segment(e.id, e.text, e.first_line) for e in block.entries)
         elif isinstance(block, FlattenedTable):
             out.append(Segment(block.id, "\n".join(l.strip() for l in block.lines), block.first_line))
         elif isinstance(block, MemberList):

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import ItemList, Section, plain_text
+from generator.model import Contents, ItemList, Section, plain_text
 from generator.parse.documents import load_document
 from generator.parse.faithfulness import measure
 from generator.parse.units import number_of
@@ -24,7 +24,6 @@ FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 SLUGS = sorted(p.name for p in DOCUMENTS.iterdir() if (p / "source.txt").is_file())
 # what the parser does not recognise yet, by document (each xfail is strict: fixing it fails the test)
 NOT_YET = {
-    "fund-policy-toc-notes": "a table of contents (目次, dotted leaders) is not yet a contents block: its lines are headings",
     "lunar-policy-annexes": "a short untitled line before the numbered headings is not yet taken as a heading",
 }
 
@@ -61,7 +60,15 @@ def test_every_heading_is_found_with_its_level_and_anchor(slug):
     assert all(title.startswith(text[:6]) for (_, _, title), (_, _, text) in zip(got, want))
 
 
-NOTES_NOT_YET = {"ssa-slides-formfeed": "a note referenced inside a table that is left as extracted is not linked"}
+def test_a_table_of_contents_is_a_contents_block_not_headings():
+    doc, _ = parsed("fund-policy-toc-notes")
+    [contents] = [b for b in doc.walk() if isinstance(b, Contents)]
+    assert contents.heading == "目次" and len(contents.entries) == expected("fund-policy-toc-notes")["contents"]
+    assert (contents.entries[0].text, contents.entries[0].page) == ("第１　総論", "2")
+    assert sum(1 for a in doc.artifacts if a.kind == "contents-leader") == len(contents.entries)
+
+
+NOTES_NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.xfail(reason=NOTES_NOT_YET[s], strict=True))
