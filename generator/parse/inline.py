@@ -75,9 +75,10 @@ def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | Non
         url = m.group(0).rstrip(".,;:")
         spans.append((m.start(), m.start() + len(url), Link(url)))
     if markers:
+        bounds = [start for start, _ in starts[1:]]
         for m in marker.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in spans):
-                continue
+            if any(s <= m.start() < e for s, e, _ in spans) or any(m.start() < b < m.end() for b in bounds):
+                continue                         # (inside a URL, or across two printed lines: *1 + 6 is no *16)
             number = int(unicodedata.normalize("NFKC", m.group(1)))
             spans.append((m.start(), m.end(), FootnoteRef(number, line_at(m.start()))))
     spans.sort(key=lambda s: s[0])

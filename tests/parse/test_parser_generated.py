@@ -2,14 +2,18 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.parse.faithfulness import measure
-from generator.model import (BlockTitle, FlattenedTable, ItemList, MemberList, Paragraph, RunInTitle, Section,
-                             plain_text)
+from generator.model import (BlockTitle, Contents, FlattenedTable, ItemList, MemberList, Paragraph, RunInTitle,
+                             Section, plain_text)
 
 from helpers import parse
 
 PIECES = ["・", "※", "【", "】", "（", "）", "１．", "（１）", "①", "ア）", "▼", "○", "◎", "△", " ", "  ", "[1]", "[2]",
           "[3]", "。", "、", "地球低軌道", "ＩＳＳ", "ISS", "https://x.jp/a-", "b.pdf", "16", "付録１", "<", "&", "*",
-          "_", "#", "|", "1.", "石 井", "ア", "本文", "が", "である", "\u3000"]
+          "_", "#", "|", "1.", "石 井", "ア", "本文", "が", "である", "\u3000",
+          # every heading scheme, note style, bullet and piece of page furniture the parser knows
+          "第１章", "第２節", "第１　", "１　", "(1)", "1)", "ⅰ)", "(ｱ)", "a)", "はじめに", "参考文献", "別紙１", "※1", "※２",
+          "（注1）", "注1　", "*1", "*2：", "■", "□", "◆", "●", "➢", "･", "- ", "－ 2 －", "- 3 -", "3/12", "p.3", "(3)",
+          "\f", "目次", "……", " 2", "――――", "（注）", "資料２－１", "令和７年３月１４日"]
 
 line = st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join)
 document = st.lists(st.tuples(line, st.sampled_from(["\n\n", "\n", "\n\n\n"])), min_size=1, max_size=30).map(
@@ -32,7 +36,12 @@ def model_text(doc):
             elif isinstance(b, (Paragraph, BlockTitle, RunInTitle)):
                 out.append(plain_text(b.inlines))
             elif isinstance(b, FlattenedTable):
-                out.extend(b.lines)
+                lines = "\n".join(b.lines)
+                for marker in b.markers:            # (rendered as the notes' references)
+                    lines = lines.replace(marker, "", 1)
+                out.append(lines)
+            elif isinstance(b, Contents):
+                out.append(b.heading + "".join(e.text + e.page for e in b.entries))
             elif isinstance(b, MemberList):
                 out.extend(m.mark + m.name + m.affiliation for m in b.members)
     visit(doc.preamble)
@@ -41,7 +50,7 @@ def model_text(doc):
     return "".join(out), notes
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document)
 def test_no_crash_and_nothing_lost(text):
     doc = parse(text)
