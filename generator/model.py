@@ -173,6 +173,13 @@ class Contents(Block):
 
 
 @dataclass
+class SpeakerTurn(Block):
+    """One turn of speech in minutes: the speaker as printed (○高村主査, 【事務局】) and what they said."""
+    speaker: str = ""
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
 class Member(Block):
     """One member in a list of committee members."""
     mark: str = ""            # ◎ chair, ○ deputy chair, or ""

@@ -19,7 +19,8 @@ import unicodedata
 
 from ..diagnostics import Reporter
 from ..model import (Artifact, ArtifactKind, Block, BlockTitle, Contents, ContentsEntry, Decision, FlattenedTable,
-                     FootnoteRef, ItemList, ListItem, Member, MemberList, Paragraph, RunInTitle, Section, TitleBlock, TitleField)
+                     FootnoteRef, ItemList, ListItem, Member, MemberList, Paragraph, RunInTitle, Section, SpeakerTurn,
+                     TitleBlock, TitleField)
 from ..registry import Registry
 from .ingest import SheetBreak
 from .inline import MARKER, join_lines, parse_inlines
@@ -32,6 +33,12 @@ LABEL = re.compile(r"^(参考)?資料\s*[0-9０-９]+([－\-‐][0-9０-９]+)*$
 MEETING_NO = re.compile(r"第\s*([0-9０-９]+)\s*回")
 NAME = re.compile(r"^([◎○])?\s*(\S+(?:\s+\S+){1,5})$")
 WHOLE_BRACKET = re.compile(r"^【.*】$")
+ROLE = re.compile(r"\s*[（(][^）)\s]{1,10}[）)]$")        # （主査）after a member's name
+ROLES = ("主査代理|主査|座長代理|座長|議長|委員長|委員|部会長|会長|理事長|理事|局長|課長|室長|審議官|参事官|事務局|"
+         "大臣|副大臣|政務官|長官|所長|教授|説明者|オブザーバー")
+# a turn of speech: ○ (or 【】) and a speaker that ends in a role (○高村主査, ○事務局（山田）, 【事務局】)
+SPEAKER = re.compile(rf"^(?P<speaker>○[^\s　○、。]{{0,10}}(?:{ROLES})(?:[（(][^）)\s]{{1,10}}[）)])?(?=[　 ])"
+                     rf"|【[^】\s]{{0,10}}(?:{ROLES})[^】\s]{{0,6}}】)(?=[　 ]?\S)")
 MEETING_RANK = 2          # ▼ meetings nest like （１） sections
 CIRCLE_GLYPH = re.compile(r"^[○◎][ 　]*")
 GLYPH_RANKS = {"square": 1, "diamond": 1, "disc": 1, "white-square": 2, "white-diamond": 2, "white-circle": 2,
@@ -49,13 +56,14 @@ def number_key(number: str) -> str:
 
 
 def is_name_line(unit: Unit) -> bool:
-    """A member's name printed with spaces between its characters (`石 井 由梨佳`)."""
+    """A member's name printed with spaces between its characters (`石 井 由梨佳`), perhaps with a role
+    in brackets after it (`高 村 雅 彦 （主査）`)."""
     if len(unit.lines) != 1:
         return False
     m = NAME.match(unit.text)
     if not m:
         return False
-    tokens = m.group(2).split()
+    tokens = ROLE.sub("", m.group(2)).split()
     return sum(1 for t in tokens if len(t) == 1) >= 2 and all(len(t) <= 4 for t in tokens)
 
 
@@ -215,11 +223,12 @@ class TreeBuilder:
             parent = target.items[-1]
             lists = parent.children
             if lists and (level < depth or lists[-1].style == style):
-                target = lists[-1]
+                target = lists[-1]                  # (down a level, or the list of this glyph there)
                 continue
             target = ItemList(style=style, id=f"{parent.id}-l" + (str(len(lists) + 1) if lists else ""),
                               first_line=unit.first.no)
             lists.append(target)
+            break                                   # a new list one level down: no level is skipped
         item = ListItem(inlines=self.inlines(unit, strip=glyph), first_line=unit.first.no,
                         last_line=unit.lines[-1].no)
         item.id = f"{target.id}-i{len(target.items) + 1}"
@@ -235,11 +244,12 @@ class TreeBuilder:
         last = container[-1] if container else None
         return isinstance(last, (ItemList, BlockTitle))
 
-    def member(self, name_unit: Unit, affiliation: Unit):
+    def member(self, name_unit: Unit, affiliation: Unit | None):
         """Add a member (name line and affiliation line) to the member list before it or a new one."""
         m = NAME.match(name_unit.text)
-        member = Member(mark=m.group(1) or "", name=m.group(2), affiliation=affiliation.text,
-                        first_line=name_unit.first.no, last_line=affiliation.lines[-1].no)
+        last_unit = affiliation or name_unit
+        member = Member(mark=m.group(1) or "", name=m.group(2), affiliation=affiliation.text if affiliation else "",
+                        first_line=name_unit.first.no, last_line=last_unit.lines[-1].no)
         container = self.container()
         last = container[-1] if container else None
         target = last if isinstance(last, MemberList) else self.place(MemberList(), name_unit)
@@ -411,15 +421,40 @@ class TableOfContents(BlockRule):
 
 
 class Members(BlockRule):
-    """A name spaced between its characters, then a line of text: a member and affiliation."""
+    """A name spaced between its characters, then a line of text: a member and affiliation; a name
+    line followed by another (an attendance list: 高 村 雅 彦 （主査）) is a member alone."""
     produces = (MemberList,)
 
     def test(self, b, units, i):
-        return i + 1 < len(units) and is_name_line(units[i]) and units[i + 1].kind.is_text()
+        if not is_name_line(units[i]):
+            return False
+        alone = i + 1 < len(units) and is_name_line(units[i + 1])
+        in_list = isinstance((b.container() or [None])[-1], MemberList)
+        return (i + 1 < len(units) and units[i + 1].kind.is_text()) or in_list or alone
 
     def run(self, b, units, i):
-        b.member(units[i], units[i + 1])
-        return 2
+        if i + 1 < len(units) and units[i + 1].kind.is_text() and not is_name_line(units[i + 1]):
+            b.member(units[i], units[i + 1])
+            return 2
+        b.member(units[i], None)
+        return 1
+
+
+class SpeakerTurnRule(BlockRule):
+    """○高村主査　… or 【事務局】…: a turn of speech in minutes (outside a ▼ meeting's list)."""
+    produces = (SpeakerTurn,)
+
+    def test(self, b, units, i):
+        return units[i].kind in (UnitKind.CIRCLE, UnitKind.BRACKET) and bool(SPEAKER.match(units[i].text))
+
+    def run(self, b, units, i):
+        unit = units[i]
+        speaker = SPEAKER.match(unit.text).group("speaker")
+        pieces = join_lines(unit.lines)
+        at = pieces[0][1].index(speaker) + len(speaker)
+        pieces[0] = (pieces[0][0], pieces[0][1][at:].lstrip(" 　"))
+        b.place(SpeakerTurn(speaker=speaker, inlines=parse_inlines(pieces, b.artifacts, marker=b.marker)), unit)
+        return 1
 
 
 class Bullet(BlockRule):
@@ -517,6 +552,7 @@ BLOCK_RULES.register(TableOfContents(), "contents", 55)  # before 'heading' woul
 BLOCK_RULES.register(Members(), "members", 50)           # before the item and paragraph rules: a name line is text
 BLOCK_RULES.register(Bullet(), "bullet", 40)
 BLOCK_RULES.register(MeetingItem(), "meeting-item", 35)
+BLOCK_RULES.register(SpeakerTurnRule(), "speaker-turn", 32)   # after 'meeting-item', before 'bracket-title'
 BLOCK_RULES.register(BracketTitle(), "bracket-title", 30)
 BLOCK_RULES.register(RunIn(), "run-in", 20)
 BLOCK_RULES.register(ImplicitItem(), "implicit-item", 10)  # before 'paragraph': an indented unit is a paragraph otherwise

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import (Block, BlockTitle, Contents, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
-                     RunInTitle, Section)
+                     RunInTitle, Section, SpeakerTurn)
 from ..registry import Registry
 from ..translate.catalog import SegmentState
 from .escape import html_attr, html_text
@@ -89,6 +89,17 @@ def _flattened_table(w: PageWriter, b: FlattenedTable, depth: int) -> None:
                    f'<pre lang="{lang}">{body}</pre></figure>')
 
 
+def _speaker_turn(w: PageWriter, b: SpeakerTurn, depth: int) -> None:
+    """A turn of speech: the speaker as printed, then what they said (its terms linked)."""
+    speaker, speaker_state = w.segment_text(f"{b.id}-speaker", b.speaker)
+    inlines, state = w.segment(b.id, b.inlines)
+    if not state.is_pending():
+        inlines = w.linker.link(inlines, w.scope)
+    w.parts.append(f'<p id="{b.id}" class="speaker-turn" data-seg="{b.id}"{w.state_attrs(state)}>'
+                   f'<span class="speaker" data-seg="{b.id}-speaker"{w.state_attrs(speaker_state)}>{html_text(speaker)}</span> '
+                   f'{w.state_label(state)}{w.inline_html(inlines)}</p>')
+
+
 def _contents(w: PageWriter, b: Contents, depth: int) -> None:
     """A printed table of contents: each line's text and the page it gives (the leaders drawn by CSS)."""
     title = ""
@@ -161,5 +172,6 @@ BLOCK_RENDERERS.register(BlockRenderer(BlockTitle, _block_title), "block-title",
 BLOCK_RENDERERS.register(BlockRenderer(RunInTitle, _run_in_title), "run-in-title", 60)
 BLOCK_RENDERERS.register(BlockRenderer(MemberList, _member_list), "member-list", 50)
 BLOCK_RENDERERS.register(BlockRenderer(Contents, _contents), "contents", 45)
+BLOCK_RENDERERS.register(BlockRenderer(SpeakerTurn, _speaker_turn), "speaker-turn", 44)
 BLOCK_RENDERERS.register(BlockRenderer(FlattenedTable, _flattened_table), "flattened-table", 40)
 BLOCK_RENDERERS.register(BlockRenderer(MatrixTable, _matrix_table), "matrix-table", 30)  # tables.apply_tables puts these

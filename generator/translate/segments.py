@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..memos import per_document
 from ..model import (BlockTitle, Contents, Document, FlattenedTable, ListItem, MemberList, Paragraph,
-                    RunInTitle, Section, TitleField, plain_text)
+                    RunInTitle, Section, SpeakerTurn, TitleField, plain_text)
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ def segments(doc: Document) -> list[Segment]:
         elif isinstance(block, Section):
             out.append(Segment(block.id, plain_text(block.title, refs=True), block.first_line))
         elif isinstance(block, (Paragraph, BlockTitle, RunInTitle, ListItem)):
+            out.append(Segment(block.id, plain_text(block.inlines, refs=True), block.first_line))
+        elif isinstance(block, SpeakerTurn):
+            out.append(Segment(f"{block.id}-speaker", block.speaker, block.first_line))
             out.append(Segment(block.id, plain_text(block.inlines, refs=True), block.first_line))
         elif isinstance(block, Contents):
             if block.heading:

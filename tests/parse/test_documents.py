@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import Contents, ItemList, Section, plain_text
+from generator.model import Contents, ItemList, MemberList, Section, SpeakerTurn, plain_text
 from generator.parse.documents import load_document
 from generator.parse.faithfulness import measure
 from generator.parse.units import number_of
@@ -66,6 +66,19 @@ def test_a_table_of_contents_is_a_contents_block_not_headings():
     assert contents.heading == "目次" and len(contents.entries) == expected("fund-policy-toc-notes")["contents"]
     assert (contents.entries[0].text, contents.entries[0].page) == ("第１　総論", "2")
     assert sum(1 for a in doc.artifacts if a.kind == "contents-leader") == len(contents.entries)
+
+
+def test_minutes_have_their_speaker_turns_and_their_attendance_list():
+    doc, _ = parsed("transport-minutes-speakers")
+    want = expected("transport-minutes-speakers")
+    turns = [b for b in doc.walk() if isinstance(b, SpeakerTurn)]
+    assert len(turns) == want["speakers"]
+    assert (turns[0].speaker, plain_text(turns[0].inlines)[:7]) == ("【事務局】", "定刻となりまし")
+    assert ("○高村主査", "ありがとうござ") in {(t.speaker, plain_text(t.inlines)[:7]) for t in turns}
+    members = [m for b in doc.walk() if isinstance(b, MemberList) for m in b.members]
+    spaced = [m.name for m in members]
+    assert spaced[:2] == ["高 村 雅 彦 （主査）", "青 山 紀 子 （主査代理）"] and len(spaced) == 7   # (one line each)
+    assert all(m.affiliation == "" for m in members)
 
 
 NOTES_NOT_YET: dict[str, str] = {}

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.parse.faithfulness import measure
 from generator.model import (BlockTitle, Contents, FlattenedTable, ItemList, MemberList, Paragraph, RunInTitle,
-                             Section, plain_text)
+                             Section, SpeakerTurn, plain_text)
 
 from helpers import parse
 
@@ -13,7 +13,8 @@ PIECES = ["・", "※", "【", "】", "（", "）", "１．", "（１）", "①"
           # every heading scheme, note style, bullet and piece of page furniture the parser knows
           "第１章", "第２節", "第１　", "１　", "(1)", "1)", "ⅰ)", "(ｱ)", "a)", "はじめに", "参考文献", "別紙１", "※1", "※２",
           "（注1）", "注1　", "*1", "*2：", "■", "□", "◆", "●", "➢", "･", "- ", "－ 2 －", "- 3 -", "3/12", "p.3", "(3)",
-          "\f", "目次", "……", " 2", "――――", "（注）", "資料２－１", "令和７年３月１４日"]
+          "\f", "目次", "……", " 2", "――――", "（注）", "資料２－１", "令和７年３月１４日", "○高村主査　", "【事務局】",
+          "高 村 雅 彦 （主査）"]
 
 line = st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join)
 document = st.lists(st.tuples(line, st.sampled_from(["\n\n", "\n", "\n\n\n"])), min_size=1, max_size=30).map(
@@ -40,6 +41,8 @@ def model_text(doc):
                 for marker in b.markers:            # (rendered as the notes' references)
                     lines = lines.replace(marker, "", 1)
                 out.append(lines)
+            elif isinstance(b, SpeakerTurn):
+                out.append(b.speaker + plain_text(b.inlines))
             elif isinstance(b, Contents):
                 out.append(b.heading + "".join(e.text + e.page for e in b.entries))
             elif isinstance(b, MemberList):
