@@ -156,6 +156,9 @@ class MatrixTable(Block):
     legend: list[Bilingual] = field(default_factory=list)
     notes: list[Bilingual] = field(default_factory=list)
     data_path: str = ""
+    refs: list["FootnoteRef"] = field(default_factory=list)    # the note markers in its lines (decoded tables)
+    markers: list[str] = field(default_factory=list)     # each one's text as printed, in order
+    decoded: bool = False     # read from the text by the generator (no tables/<id>.yml): Japanese only
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Reporter
-from ..model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section
+from ..model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section, plain_text
 from . import yamlfiles
 from .ingest import SYMBOL_ROW
 
@@ -215,8 +215,48 @@ def check_table(table: MatrixTable, flat: FlattenedTable, report: Reporter) -> b
     return ok
 
 
+MARKS = "○△×◎－-●▲"
+LEGEND = re.compile(rf"([{re.escape(MARKS)}])[：:]\s*([^\s{re.escape(MARKS)}]+)")
+
+
+def decode_matrix(flat: FlattenedTable, caption: str) -> MatrixTable | None:
+    """A flattened table read as a matrix, where its text says so unambiguously: a header line of k
+    column labels, then rows of a label and k marks each (○ △ × ◎ － …), then legend lines (○：…)
+    and note lines; else None (it stays as extracted)."""
+    lines = [line.strip() for line in flat.lines]
+    split = []
+    for line in lines:
+        tokens = line.split()
+        cells = []
+        while tokens and tokens[-1] in MARKS:
+            cells.insert(0, tokens.pop())
+        split.append((tokens, cells))
+    rows = [i for i, (tokens, cells) in enumerate(split) if len(cells) >= 2 and tokens]
+    if len(rows) < 2 or rows != list(range(rows[0], rows[-1] + 1)) or rows[0] != 1:
+        return None
+    width = len(split[rows[0]][1])
+    header = lines[0].split()
+    if any(len(split[i][1]) != width for i in rows) or len(header) != width or any(t in MARKS for t in header):
+        return None
+    after = lines[rows[-1] + 1:]
+    legend = [line for line in after if LEGEND.search(line)]
+    notes = [line for line in after if line not in legend]
+    if after[:len(legend)] != legend:                  # (the legend first, then the notes)
+        return None
+    symbols = {mark: {"ja": meaning} for line in legend for mark, meaning in LEGEND.findall(line)}
+    table = MatrixTable(table_id=flat.id, caption={"ja": caption}, row_header={"ja": ""},
+                        columns=[{"ja": c} for c in header],
+                        rows=[MatrixRow(label={"ja": " ".join(split[i][0])}, cells=split[i][1]) for i in rows],
+                        symbols=symbols, legend=[{"ja": line} for line in legend],
+                        notes=[{"ja": "".join(notes)}] if notes else [], refs=list(flat.refs),
+                        markers=list(flat.markers), decoded=True)
+    table.id, table.first_line, table.last_line = flat.id, flat.first_line, flat.last_line
+    return table
+
+
 def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> None:
-    """Put each curated table where its flattened block stands; list flattened blocks left uncurated."""
+    """Put each curated table where its flattened block stands, else the table decoded from its text;
+    list flattened blocks left as extracted."""
     by_section = {t.section: t for t in tables}
     used = set()
 
@@ -229,6 +269,16 @@ def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> 
                     visit(item.children, section)
             elif isinstance(block, FlattenedTable):
                 table = by_section.get(section.anchor if section else "")
+                decoded = decode_matrix(block, plain_text(section.title) if section else "") if table is None \
+                    else None
+                if decoded is not None:
+                    report.notice(doc.source_path, block.first_line, "table-decoded",
+                                  f"the table at lines {block.first_line}–{block.last_line} is read as a matrix of "
+                                  f"{len(decoded.rows)} rows and {len(decoded.columns)} columns; to give its English, "
+                                  f"write docs_src/{doc.meta.slug}/tables/<id>.yml with section: "
+                                  f"{section.anchor if section else '?'}")
+                    blocks[i] = decoded
+                    continue
                 if table is None:
                     report.notice(doc.source_path, block.first_line, "table-uncurated",
                                   f"the table at lines {block.first_line}–{block.last_line} has no curated data; "

@@ -134,8 +134,14 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     accessible text, legend, notes and a CSV download. The visible symbols are the source's;
     the words screen readers hear instead are generated."""
     lang = "ja" if w.lang.is_source else w.lang.code
-    tx = lambda b: html_text(b.get(lang) or b.get("ja", ""))  # noqa: E731
-    gen = "" if w.lang.is_source else " data-generated"       # English headers are not source text
+
+    def tx(b: dict) -> str:
+        """A text of the table in the page's language (in Japanese, marked, where it has none)."""
+        if b.get(lang) or lang == "ja":
+            return html_text(b.get(lang) or b.get("ja", ""))
+        return f'<span lang="ja">{html_text(b.get("ja", ""))}</span>'
+    # English headers are not source text; a decoded table's Japanese is
+    gen = "" if w.lang.is_source or t.decoded else " data-generated"
     cap_id = f"{t.id}-caption"
     groups = "".join(f'<th scope="colgroup" colspan="{int(g.get("span", 1))}"{gen}>{tx(g)}</th>' for g in t.groups)
     head1 = f'<tr><td class="corner"></td>{groups}</tr>' if t.groups else ""
@@ -152,6 +158,8 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
         body.append(f'<tr id="{t.id}-r{i + 1}"><th scope="row"{gen}>{tx(row.label)}</th>{"".join(cells)}</tr>')
     legend = "".join(f"<li{gen}>{tx(x)}</li>" for x in t.legend)
     notes = "".join(f"<p{gen}>{tx(x)}</p>" for x in t.notes)
+    for marker, ref in zip(t.markers, t.refs):         # the notes it references, linked
+        notes = notes.replace(html_text(marker), w.footnote_ref(ref.number), 1)
     csv = w.href(f"{w.doc.meta.slug}/tables/{t.table_id}.csv")
     w.parts.append(f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
                    f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'

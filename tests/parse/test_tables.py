@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import FlattenedTable
+from generator.model import FlattenedTable, MatrixTable
 from generator.parse.tables import check_table, decode_row, load_table, raw_rows
 
 from helpers import ROOT, SRC
@@ -207,3 +207,25 @@ def test_uncurated_table_is_listed_by_check(tmp_path):
     out = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True)
     assert "docs_src/isecg-coordination/source.txt:139: notice:" in out.stderr
     assert "[table-uncurated]" in out.stderr and out.returncode == 0
+
+
+def test_a_complete_matrix_is_read_from_its_text_and_an_incomplete_one_is_not():
+    from generator.parse.tables import decode_matrix
+    lines = ["JAXA 防衛省 欧州", "レーダー観測 ○ ○ △", "光学観測 ○ － ○", "○：保有 △：計画中 －：なし", "事務局作成。"]
+    flat = FlattenedTable(id="4-p1", lines=lines, numbers=list(range(10, 15)), first_line=10, last_line=14)
+    table = decode_matrix(flat, "４．能力の比較")
+    assert [c["ja"] for c in table.columns] == ["JAXA", "防衛省", "欧州"]
+    assert [(r.label["ja"], r.cells) for r in table.rows] == [("レーダー観測", ["○", "○", "△"]), ("光学観測", ["○", "－", "○"])]
+    assert table.symbols == {"○": {"ja": "保有"}, "△": {"ja": "計画中"}, "－": {"ja": "なし"}}
+    assert table.notes == [{"ja": "事務局作成。"}] and table.decoded and table.id == "4-p1"
+    short = FlattenedTable(id="3-p1", lines=lines[:2] + ["光学観測 ○ ○"], numbers=[1, 2, 3])    # a mark lost
+    assert decode_matrix(short, "") is None
+
+
+def test_the_slides_matrix_is_a_real_table_and_the_leo_tables_stay_curated():
+    from helpers import ROOT
+    from generator.parse.documents import load_document
+    doc = load_document(ROOT / "tests" / "documents" / "ssa-slides-formfeed", Reporter(), ROOT / "tests")
+    [table] = [b for b in doc.walk() if isinstance(b, MatrixTable)]
+    assert table.decoded and (len(table.rows), len(table.columns)) == (7, 5) and "○" in table.symbols
+    assert [r.number for r in table.refs] == [3]                      # the note referenced from its notes
