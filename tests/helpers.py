@@ -76,3 +76,20 @@ def copy_docs(dest: Path, names=None) -> Path:
         if names is None or folder.name in names:
             shutil.copytree(folder, dest / folder.name)
     return dest
+
+
+def reading_text(articles) -> tuple[str, dict[int, str]]:
+    """What a reader reads in rendered pages (BeautifulSoup elements, in reading order): the running
+    text, and each note's text by its number — generated words (labels, back-links) left out."""
+    body, notes = [], {}
+    for article in articles:
+        for li in article.select("div.footnote li[id^='fn:']"):
+            if li.has_attr("data-repeat"):
+                continue
+            for generated in li.select("[data-generated]"):
+                generated.decompose()
+            notes[int(li["id"].split(":")[1])] = li.get_text()
+        for generated in article.select("div.footnote, [data-generated], .headerlink"):
+            generated.decompose()
+        body.append(article.get_text())
+    return "".join(body), notes

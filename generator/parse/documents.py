@@ -19,7 +19,7 @@ from .footnotes import check_references, collect_footnotes, note_style
 from .ingest import ingest, raw_lines
 from .structure import build_tree
 from .tables import apply_tables, load_tables
-from .units import UnitKind, find_units, line_marker
+from .units import LINE_MARKERS, UnitKind, find_units, line_marker
 
 SOURCE_NAME = "source.txt"
 META_NAME = "meta.yml"
@@ -77,7 +77,6 @@ def is_heading(text: str) -> bool:
 
 def _heading_levels(value, path: str, text: str, report: Reporter) -> list[str] | None:
     """`heading_levels` of a meta.yml: a list of heading scheme names (level 1 first), or None."""
-    from .units import LINE_MARKERS, UnitKind
     schemes = [name for name, marker in LINE_MARKERS.items() if marker.kind is UnitKind.HEADING and not marker.rank]
     line = yamlfiles.line_of(yamlfiles.nodes_by_key(yamlfiles.compose(text)).get("heading_levels"))
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -19,6 +19,8 @@ from generator.render.escape import MARKDOWN_EXTENSIONS
 from generator.render.languages import Language
 from generator.render.pages import render_document
 
+from helpers import reading_text
+
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 SLUGS = sorted(p.name for p in DOCUMENTS.iterdir() if (p / "source.txt").is_file())
@@ -122,20 +124,8 @@ def test_bullet_lists_keep_their_glyphs_and_nest_by_them(slug):
 
 def rendered(doc) -> tuple[str, dict[int, str]]:
     """The running text of the document's Japanese pages in reading order, and each note's text."""
-    body, notes = [], {}
-    for page in render_document(doc, Language("ja")):
-        if page.anchor == "parallel":
-            continue
-        soup = BeautifulSoup(markdown.markdown(page.markdown, extensions=MARKDOWN_EXTENSIONS), "html.parser")
-        for li in soup.select("div.footnote li[id^='fn:']"):
-            if not li.has_attr("data-repeat"):
-                for generated in li.select("[data-generated]"):
-                    generated.decompose()
-                notes[int(li["id"].split(":")[1])] = li.get_text()
-        for generated in soup.select("div.footnote, [data-generated], .headerlink"):
-            generated.decompose()
-        body.append(soup.get_text())
-    return "".join(body), notes
+    return reading_text(BeautifulSoup(markdown.markdown(page.markdown, extensions=MARKDOWN_EXTENSIONS), "html.parser")
+                        for page in render_document(doc, Language("ja")) if page.anchor != "parallel")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -7,28 +7,16 @@ from generator.parse.faithfulness import measure
 from generator.render.languages import Language
 from generator.render.pages import render_document
 
-from helpers import SRC
+from helpers import SRC, reading_text
 
 
 def rendered_text(site, pages):
-    """Running text of the pages in reading order, and each note's text by number."""
-    body, notes = [], {}
-    for page in pages:
-        if page.anchor == "parallel":
-            continue        # the side-by-side page repeats the text; it is not part of the reading order
-        url = page.path.removesuffix("index.md").removesuffix(".md")
-        soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article")
-        for li in article.select("div.footnote li[id^='fn:']"):
-            if li.has_attr("data-repeat"):
-                continue
-            for generated in li.select("[data-generated]"):
-                generated.decompose()
-            notes[int(li["id"].split(":")[1])] = li.get_text()
-        for generated in article.select("div.footnote, [data-generated], .headerlink"):
-            generated.decompose()
-        body.append(article.get_text())
-    return "".join(body), notes
+    """Running text of the pages in reading order (the side-by-side page repeats the text: it is not
+    part of the reading order), and each note's text by number."""
+    return reading_text(
+        BeautifulSoup((site / page.path.removesuffix("index.md").removesuffix(".md") / "index.html")
+                      .read_text(encoding="utf-8"), "html.parser").select_one("article")
+        for page in pages if page.anchor != "parallel")
 
 
 @pytest.mark.parametrize("slug", [p.name for p in sorted(SRC.glob("*/source.txt")) for p in [p.parent]])
