@@ -40,6 +40,7 @@ ROLES = ("主査代理|主査|座長代理|座長|議長|委員長|委員|部会
 SPEAKER = re.compile(rf"^(?P<speaker>○[^\s　○、。]{{0,10}}(?:{ROLES})(?:[（(][^）)\s]{{1,10}}[）)])?(?=[　 ])"
                      rf"|【[^】\s]{{0,10}}(?:{ROLES})[^】\s]{{0,6}}】)(?=[　 ]?\S)")
 MEETING_RANK = 2          # ▼ meetings nest like （１） sections
+UNTITLED_MAX = 16         # characters: a longer line standing alone is a sentence, not a title
 CIRCLE_GLYPH = re.compile(r"^[○◎][ 　]*")
 GLYPH_RANKS = {"square": 1, "diamond": 1, "disc": 1, "white-square": 2, "white-diamond": 2, "white-circle": 2,
                "arrow": 3, "bullet": 4, "middle-dot": 4, "dash": 5}      # a bullet list nests in this order
@@ -89,6 +90,7 @@ class TreeBuilder:
         self.marker = marker or MARKER          # a note reference in the document's style
         self.glyph_ranks: list[int] = []        # the ranks of the bullet glyphs the list at hand uses
         self.double_spaced = double_spaced
+        self.untitled = 0                       # the headings guessed so far (heading-1, heading-2, …)
 
     # ------------------------------------------------------------ helpers
     def inlines(self, unit: Unit, strip: str = ""):
@@ -356,6 +358,35 @@ class Heading(BlockRule):
         return 1
 
 
+class UntitledHeading(BlockRule):
+    """Before the first numbered heading, a short line standing alone (no sentence in it) with its
+    paragraph after it on the same sheet: a heading of level 1, `heading-1`, `heading-2` … (a
+    guess, noticed)."""
+    produces = (Section,)
+
+    def test(self, b, units, i):
+        unit = units[i]
+        if any(section.scheme != "untitled" for _, section in b.stack) or b.ranks \
+                or unit.kind is not UnitKind.PLAIN or len(unit.lines) != 1 \
+                or len(unit.text) > UNTITLED_MAX or any(c in unit.text for c in "。、，：:；"):
+            return False
+        if i + 1 >= len(units):
+            return False
+        nxt = units[i + 1]
+        paragraph = nxt.kind.is_text() and (len(nxt.text) > UNTITLED_MAX or "。" in nxt.text)
+        same_sheet = nxt.first.sheet == unit.first.sheet and not nxt.first.sheet_start
+        return paragraph and same_sheet and any(u.kind is UnitKind.HEADING for u in units[i + 2:])
+
+    def run(self, b, units, i):
+        unit = units[i]
+        b.untitled += 1
+        section = b.open_section(2, f"heading-{b.untitled}", b.inlines(unit), [unit])
+        section.scheme = "untitled"
+        b.report.notice(b.path, unit.first.no, "heading-guessed",
+                        f"'{unit.text}' stands alone before its paragraph: taken as a heading (#heading-{b.untitled})")
+        return 1
+
+
 class Meeting(BlockRule):
     """▼ 第Ｎ回 …: a meeting's section, nested like （１）, its anchor from the meeting number."""
     produces = (Section,)
@@ -550,6 +581,7 @@ BLOCK_RULES.register(Meeting(), "meeting", 70)
 BLOCK_RULES.register(Table(), "table", 60)
 BLOCK_RULES.register(TableOfContents(), "contents", 55)  # before 'heading' would do too: its lines are no units of it
 BLOCK_RULES.register(Members(), "members", 50)           # before the item and paragraph rules: a name line is text
+BLOCK_RULES.register(UntitledHeading(), "untitled-heading", 45)   # before 'paragraph': it is a line of text
 BLOCK_RULES.register(Bullet(), "bullet", 40)
 BLOCK_RULES.register(MeetingItem(), "meeting-item", 35)
 BLOCK_RULES.register(SpeakerTurnRule(), "speaker-turn", 32)   # after 'meeting-item', before 'bracket-title'

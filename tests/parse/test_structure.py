@@ -135,3 +135,16 @@ def test_bullet_glyphs_nest_filled_above_white_above_arrows_and_keep_their_style
     assert white.items[0].children[0].style == "arrow"
     assert [b.style for b in doc.sections[0].children if isinstance(b, ItemList)] == ["square", "diamond"]
     assert sorted(a.text.strip() for a in doc.artifacts if a.kind == "list-marker") == sorted("■□➢□■◆")
+
+
+def test_a_short_line_alone_before_its_paragraph_and_the_first_numbered_heading_is_a_guessed_heading():
+    from generator.diagnostics import Reporter
+    report = Reporter()
+    text = "題名\n令和７年３月１日\n小委員会\n\n検討の経緯\n  本小委員会は、計６回にわたり審議を行った。\n本報告の位置付け\n  本報告は、方針を示す。\n１．総論\n本文。\n"
+    doc = parse(text, report)
+    assert [(s.anchor, plain_text(s.title)) for s in doc.sections] == [
+        ("heading-1", "検討の経緯"), ("heading-2", "本報告の位置付け"), ("1", "１．総論")]
+    assert [d.code for d in report.diagnostics] == ["heading-guessed"] * 2
+    # its paragraph on the next sheet (a slide's title at the foot of the one before): text, as before
+    apart = parse("題名\n令和７年３月１日\n小委員会\n\n本資料の位置づけ\n 国際協働による有人宇宙探査に向けて検討を行っている。\n１．総論\n本文。\n")
+    assert [s.anchor for s in apart.sections] == ["1"]
