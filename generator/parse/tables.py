@@ -254,6 +254,28 @@ def decode_matrix(flat: FlattenedTable, caption: str) -> MatrixTable | None:
     return table
 
 
+def decode_numbers(flat: FlattenedTable, caption: str) -> MatrixTable | None:
+    """A flattened number table read as a table: an optional units line （単位：億円）, a header of k
+    column labels, rows of a label and k figures; else None."""
+    from .units import NUMBER_ROW, UNITS_LINE, header_labels
+    lines = [line.strip() for line in flat.lines]
+    units = lines[0] if UNITS_LINE.match(lines[0]) else ""
+    header, body = (lines[1], lines[2:]) if units else (lines[0], lines[1:])
+    rows = [NUMBER_ROW.match(line) for line in body]
+    if len(rows) < 2 or not all(rows) or len({len(m.group("numbers").split()) for m in rows}) != 1:
+        return None
+    labels = header_labels(header, len(rows[0].group("numbers").split()))
+    if labels is None:
+        return None
+    table = MatrixTable(table_id=flat.id, caption={"ja": units or caption}, row_header={"ja": ""},
+                        columns=[{"ja": c} for c in labels],
+                        rows=[MatrixRow(label={"ja": m.group("label")}, cells=m.group("numbers").split()) for m in rows],
+                        refs=list(flat.refs), markers=list(flat.markers), decoded=True, numeric=True,
+                        caption_printed=bool(units))
+    table.id, table.first_line, table.last_line = flat.id, flat.first_line, flat.last_line
+    return table
+
+
 def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> None:
     """Put each curated table where its flattened block stands, else the table decoded from its text;
     list flattened blocks left as extracted."""
@@ -269,11 +291,12 @@ def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> 
                     visit(item.children, section)
             elif isinstance(block, FlattenedTable):
                 table = by_section.get(section.anchor if section else "")
-                decoded = decode_matrix(block, plain_text(section.title) if section else "") if table is None \
-                    else None
+                title = plain_text(section.title) if section else ""
+                decoded = (decode_matrix(block, title) or decode_numbers(block, title)) if table is None else None
                 if decoded is not None:
                     report.notice(doc.source_path, block.first_line, "table-decoded",
-                                  f"the table at lines {block.first_line}–{block.last_line} is read as a matrix of "
+                                  f"the table at lines {block.first_line}–{block.last_line} is read as a "
+                                  f"{'table of figures' if decoded.numeric else 'matrix'} of "
                                   f"{len(decoded.rows)} rows and {len(decoded.columns)} columns; to give its English, "
                                   f"write docs_src/{doc.meta.slug}/tables/<id>.yml with section: "
                                   f"{section.anchor if section else '?'}")

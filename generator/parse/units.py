@@ -301,9 +301,42 @@ def continues_across_blank(unit: Unit, line: Line, doc: Ingested) -> bool:
     return in_sentence(text) and display_width(last) >= 0.7 * doc.full_width
 
 
+NUMBER = r"[-−△▲]?[0-9０-９][0-9０-９,，.．]*"
+NUMBER_ROW = re.compile(rf"^(?P<label>.*?[^\s0-9０-９,，.．])\s+(?P<numbers>{NUMBER}(?:\s+{NUMBER})+)$")
+UNITS_LINE = re.compile(r"^[（(]単位[：:].*[）)]$")          # （単位：億円）
+
+
+def header_labels(text: str, count: int) -> list[str] | None:
+    """A table's header line as `count` column labels: its words, or pairs of them where every second
+    word is the same unit (2020 年 2021 年 …); else None."""
+    tokens = text.split()
+    if len(tokens) == count:
+        return tokens
+    if len(tokens) == 2 * count and len(set(tokens[1::2])) == 1:
+        return [f"{a} {b}" for a, b in zip(tokens[::2], tokens[1::2])]
+    return None
+
+
+def number_rows(lines: list[Line]) -> set[int]:
+    """The lines of number tables: three or more rows in a row of a label and the same count of
+    numbers, under a header line of as many labels (and a units line （単位：億円） above it)."""
+    found: set[int] = set()
+    counts = [len(m.group("numbers").split()) if (m := NUMBER_ROW.match(l.text)) else 0 for l in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and counts[j] and counts[j] == counts[i]:
+            j += 1
+        if j - i >= 3 and i >= 1 and header_labels(lines[i - 1].text, counts[i]):
+            start = i - 2 if i >= 2 and UNITS_LINE.match(lines[i - 2].text) else i - 1
+            found.update(l.no for l in lines[start:j])
+        i = max(j, i + 1)
+    return found
+
+
 def table_lines(doc: Ingested) -> set[int]:
     """Line numbers of flattened tables: the rest of a sheet, after its first line,
-    on which at least three lines are rows of ○/△ symbols."""
+    on which at least three lines are rows of ○/△ symbols; and number tables (`number_rows`)."""
     by_sheet: dict[int, list[Line]] = {}
     for line in doc.lines:
         by_sheet.setdefault(line.sheet, []).append(line)
@@ -312,6 +345,8 @@ def table_lines(doc: Ingested) -> set[int]:
         rows = [l for l in lines if SYMBOL_ROW.match(l.text)]
         if len(rows) >= 3:
             found.update(l.no for l in lines[1:])
+        else:
+            found |= number_rows(lines)
     return found
 
 

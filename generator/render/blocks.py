@@ -151,6 +151,9 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     for i, row in enumerate(t.rows):
         cells = []
         for symbol in row.cells:
+            if t.numeric:                              # a figure is read as it is shown
+                cells.append(f'<td class="cell-number">{html_text(symbol)}</td>')
+                continue
             spoken = html_text(t.symbols.get(symbol, {}).get(lang, symbol))
             shown = "" if symbol == "-" else f'<span class="symbol" aria-hidden="true">{html_text(symbol)}</span>'
             cells.append(f'<td class="cell-{"blank" if symbol == "-" else "mark"}">{shown}'
@@ -163,7 +166,8 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     csv = w.href(f"{w.doc.meta.slug}/tables/{t.table_id}.csv")
     w.parts.append(f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
                    f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
-                   f'<table class="matrix"><caption id="{cap_id}" data-generated>{tx(t.caption)}</caption>'
+                   f'<table class="matrix"><caption id="{cap_id}"{"" if t.caption_printed else " data-generated"}>'
+                   f'{tx(t.caption)}</caption>'
                    f'<thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
                    f'<figcaption><ul class="legend">{legend}</ul>{notes}'
                    f'<p class="table-download" data-generated><a href="{html_attr(csv)}" download>'

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
-from generator.model import Contents, ItemList, MemberList, Section, SpeakerTurn, plain_text
+from generator.model import Contents, ItemList, MatrixTable, MemberList, Section, SpeakerTurn, plain_text
 from generator.parse.documents import load_document
 from generator.parse.faithfulness import measure
 from generator.parse.units import number_of
@@ -79,6 +79,16 @@ def test_minutes_have_their_speaker_turns_and_their_attendance_list():
     spaced = [m.name for m in members]
     assert spaced[:2] == ["高 村 雅 彦 （主査）", "青 山 紀 子 （主査代理）"] and len(spaced) == 7   # (one line each)
     assert all(m.affiliation == "" for m in members)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_matrices_and_tables_of_figures_become_real_tables_without_curation(slug):
+    doc, _ = parsed(slug)
+    got = [("numbers" if b.numeric else "matrix", len(b.rows), len(b.columns))
+           for b in doc.walk() if isinstance(b, MatrixTable) and b.decoded]
+    want = [(t["kind"], t["rows"], t["columns"]) for t in expected(slug).get("tables") or []
+            if t["kind"] in ("matrix", "numbers")]
+    assert got == want
 
 
 NOTES_NOT_YET: dict[str, str] = {}

@@ -2,8 +2,8 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.parse.faithfulness import measure
-from generator.model import (BlockTitle, Contents, FlattenedTable, ItemList, MemberList, Paragraph, RunInTitle,
-                             Section, SpeakerTurn, plain_text)
+from generator.model import (BlockTitle, Contents, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
+                             RunInTitle, Section, SpeakerTurn, plain_text)
 
 from helpers import parse
 
@@ -14,7 +14,8 @@ PIECES = ["・", "※", "【", "】", "（", "）", "１．", "（１）", "①"
           "第１章", "第２節", "第１　", "１　", "(1)", "1)", "ⅰ)", "(ｱ)", "a)", "はじめに", "参考文献", "別紙１", "※1", "※２",
           "（注1）", "注1　", "*1", "*2：", "■", "□", "◆", "●", "➢", "･", "- ", "－ 2 －", "- 3 -", "3/12", "p.3", "(3)",
           "\f", "目次", "……", " 2", "――――", "（注）", "資料２－１", "令和７年３月１４日", "○高村主査　", "【事務局】",
-          "高 村 雅 彦 （主査）"]
+          "高 村 雅 彦 （主査）", "米国 44 51 87", "中国 39 55 64", "（単位：億円）", "2020 年 2021 年 2022 年",
+          "JAXA 防衛省 欧州", "観測 ○ － △", "○：保有 △：計画中"]
 
 line = st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join)
 document = st.lists(st.tuples(line, st.sampled_from(["\n\n", "\n", "\n\n\n"])), min_size=1, max_size=30).map(
@@ -41,6 +42,13 @@ def model_text(doc):
                 for marker in b.markers:            # (rendered as the notes' references)
                     lines = lines.replace(marker, "", 1)
                 out.append(lines)
+            elif isinstance(b, MatrixTable) and b.decoded:
+                text = (b.caption["ja"] if b.caption_printed else "") + "".join(c["ja"] for c in b.columns)
+                text += "".join(r.label["ja"] + "".join(r.cells) for r in b.rows)
+                text += "".join(x["ja"] for x in b.legend + b.notes)
+                for marker in b.markers:
+                    text = text.replace(marker, "", 1)
+                out.append(text)
             elif isinstance(b, SpeakerTurn):
                 out.append(b.speaker + plain_text(b.inlines))
             elif isinstance(b, Contents):

@@ -226,6 +226,19 @@ def test_the_slides_matrix_is_a_real_table_and_the_leo_tables_stay_curated():
     from helpers import ROOT
     from generator.parse.documents import load_document
     doc = load_document(ROOT / "tests" / "documents" / "ssa-slides-formfeed", Reporter(), ROOT / "tests")
-    [table] = [b for b in doc.walk() if isinstance(b, MatrixTable)]
+    table, figures = [b for b in doc.walk() if isinstance(b, MatrixTable)]
     assert table.decoded and (len(table.rows), len(table.columns)) == (7, 5) and "○" in table.symbols
+    assert figures.numeric and figures.rows[-1].label == {"ja": "合計"}
     assert [r.number for r in table.refs] == [3]                      # the note referenced from its notes
+
+
+def test_a_table_of_figures_is_read_with_its_units_line_and_its_header():
+    from generator.parse.tables import decode_numbers
+    lines = ["（単位：億円）", "2020 年 2021 年 2022 年", "米国 44 51 87", "中国 39 55 64", "合計 83 106 151"]
+    flat = FlattenedTable(id="1-p2", lines=lines, numbers=list(range(5)))
+    table = decode_numbers(flat, "")
+    assert table.numeric and table.caption_printed and table.caption == {"ja": "（単位：億円）"}
+    assert [c["ja"] for c in table.columns] == ["2020 年", "2021 年", "2022 年"]
+    assert [(r.label["ja"], r.cells) for r in table.rows][0] == ("米国", ["44", "51", "87"])
+    assert decode_numbers(FlattenedTable(id="x", lines=["A B", "米国 44 51 87", "中国 39 55"], numbers=[1, 2, 3]),
+                          "") is None
