@@ -1,4 +1,4 @@
-"""The command line: `python -m generator generate|build|check|po|outline|linkcheck`.
+"""The command line: `python -m generator generate|build|check|po|outline|table-draft|linkcheck`.
 
 In:  `docs_src/` (documents), options.
 Out: generated Markdown under `build/` (`generate`), and the site (`build`: generate, then publish);
@@ -164,6 +164,20 @@ def cmd_outline(args) -> int:
     return 1 if report.failing(strict=False) else 0
 
 
+def cmd_table_draft(args) -> int:
+    """Print the YAML skeleton of the tables of a document, for an editor to complete."""
+    from .parse.documents import load_document
+    from .parse.tables import draft_tables
+    folder = args.src / args.document
+    if not (folder / "source.txt").is_file():
+        print(f"table-draft: error: no document '{args.document}' in {args.src} (a folder with a source.txt)",
+              file=sys.stderr)
+        return 1
+    text = draft_tables(load_document(folder, Reporter(), args.src.parent))
+    print(text or f"# {args.document} has no table left to curate", end="\n" if not text else "")
+    return 0
+
+
 def cmd_linkcheck(args) -> int:
     """Check the internal links of a built site (`build` checks them before it publishes)."""
     from .publish.linkcheck import check_links
@@ -219,14 +233,16 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     t.add_argument("--lang", default="en")
     o = sub.add_parser("outline", help="what the parser recognised in a document, and by which rule")
     o.add_argument("document", help="the document's folder name in docs_src/")
+    d = sub.add_parser("table-draft", help="the YAML skeleton of a document's tables, for an editor to complete")
+    d.add_argument("document", help="the document's folder name in docs_src/")
     k = sub.add_parser("linkcheck", help="broken internal links and anchors in a built site")
     k.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     k.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     command = {"generate": cmd_generate, "build": cmd_build, "check": cmd_check, "po": cmd_po,
-               "outline": cmd_outline, "linkcheck": cmd_linkcheck}[args.command]
+               "outline": cmd_outline, "table-draft": cmd_table_draft, "linkcheck": cmd_linkcheck}[args.command]
     try:
-        if args.command in ("check", "outline", "linkcheck"):           # (they write nothing)
+        if args.command in ("check", "outline", "table-draft", "linkcheck"):       # (they write nothing)
             return run(command, args, exiting)
         with BuildLock(args.out):
             return run(command, args, exiting)

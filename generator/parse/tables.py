@@ -320,3 +320,57 @@ def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> 
             report.error(table.data_path, 1, "table-no-source",
                          f"table {table.table_id}: section '{table.section}' of {doc.source_path} holds no "
                          f"flattened table; fix 'section'")
+
+
+# ------------------------------------------------------------------ drafts for editors
+def _table_sections(doc: Document):
+    """Each table block of the document (flattened or decoded) with the section it stands in."""
+    def visit(blocks, section):
+        for block in blocks:
+            if isinstance(block, Section):
+                yield from visit(block.children, block)
+            elif isinstance(block, ItemList):
+                for item in block.items:
+                    yield from visit(item.children, section)
+            elif isinstance(block, FlattenedTable) or (isinstance(block, MatrixTable) and block.decoded):
+                yield block, section
+    yield from visit(doc.preamble, None)
+    yield from visit(doc.sections, None)
+
+
+def draft_tables(doc: Document) -> str:
+    """The YAML skeleton of every table of a document that has no curated file: what the text gives
+    (labels, marks, legend) filled in, the English and what the text cannot tell left to the editor."""
+    drafts = []
+    for block, section in _table_sections(doc):
+        anchor = section.anchor if section else ""
+        entry: dict = {"id": f"table-{block.id}", "section": anchor,
+                       "caption": {"ja": plain_text(section.title) if section else "", "en": ""},
+                       "row_header": {"ja": "", "en": ""}}
+        if isinstance(block, MatrixTable):
+            entry["columns"] = [{"ja": c["ja"], "en": ""} for c in block.columns]
+            entry["symbols"] = {m: {"ja": v["ja"], "en": ""} for m, v in block.symbols.items()}
+            entry["rows"] = [{"label": {"ja": r.label["ja"], "en": ""}, "cells": " ".join(r.cells)} for r in block.rows]
+        else:
+            rows = raw_rows(block)
+            width = max((len(decode_row(r.cells_text, 99).symbols) for r in rows), default=0)
+            header = block.lines[0].split() if block.lines else []
+            named = len(header) == width                 # (the first line names the columns)
+            entry["columns"] = [{"ja": header[i] if named else "", "en": ""} for i in range(width)]
+            if named and rows:
+                rows[0].context = rows[0].context.removeprefix("".join(header))
+            entry["symbols"] = {m: {"ja": "", "en": ""} for m in SYMBOLS} | {BLANK: {"ja": "", "en": ""}}
+            entry["rows"] = []
+            for r in rows:
+                decoded = decode_row(r.cells_text, width)
+                row = {"label": {"ja": r.context, "en": ""},
+                       "cells": " ".join(decoded.cells) if decoded.cells else " ".join(decoded.symbols)}
+                if decoded.cells is None:
+                    row["decision"] = f"TODO: {decoded.note}; place the marks {' '.join(decoded.symbols)} in their columns"
+                entry["rows"].append(row)
+        drafts.append(entry)
+    if not drafts:
+        return ""
+    text = yamlfiles.dump(drafts[0] if len(drafts) == 1 else {"tables": drafts})
+    return (f"# Draft of the tables of {doc.source_path} (python -m generator table-draft): save each as\n"
+            f"# docs_src/{doc.meta.slug}/tables/<id>.yml, write every 'en', and settle every TODO.\n" + text)

@@ -38,3 +38,8 @@ def nodes_by_key(root) -> dict:
 def line_of(node) -> int:
     """The 1-based line a node starts on (1 when there is none)."""
     return node.start_mark.line + 1 if node is not None else 1
+
+
+def dump(data) -> str:
+    """YAML for an editor to complete (keys in the order given, Japanese as it is)."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

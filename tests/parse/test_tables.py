@@ -242,3 +242,23 @@ def test_a_table_of_figures_is_read_with_its_units_line_and_its_header():
     assert [(r.label["ja"], r.cells) for r in table.rows][0] == ("米国", ["44", "51", "87"])
     assert decode_numbers(FlattenedTable(id="x", lines=["A B", "米国 44 51 87", "中国 39 55"], numbers=[1, 2, 3]),
                           "") is None
+
+
+def test_table_draft_writes_the_skeleton_of_every_table_left_to_curate():
+    import os
+    import subprocess
+    import sys
+    import yaml
+    from helpers import ROOT
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "generator", "table-draft", "isecg-coordination"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("# Draft of the tables of docs_src/isecg-coordination")
+    draft = yaml.safe_load(done.stdout)
+    assert draft["section"] == "3" and [c["ja"] for c in draft["columns"]] == ["米国", "ロシア", "欧州", "中国", "日本"]
+    assert draft["rows"][0]["label"]["ja"] == "有人探査用宇宙船・大型有人ロケット"
+    assert any(row.get("decision", "").startswith("TODO: ") for row in draft["rows"])
+    assert all(row["label"]["en"] == "" for row in draft["rows"])          # the English is the editor's
+    leo = subprocess.run([sys.executable, "-m", "generator", "table-draft", "leo-activity-2025"], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    assert leo.stdout.strip() == "# leo-activity-2025 has no table left to curate"
