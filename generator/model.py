@@ -196,6 +196,7 @@ class Member(Block):
 class MemberList(Block):
     """A list of committee members (name and affiliation in columns)."""
     members: list[Member] = field(default_factory=list)
+    affiliation_first: bool = False    # printed affiliation, then name (文部科学省…課長 北川智之)
 
 
 @dataclass

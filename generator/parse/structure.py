@@ -33,6 +33,7 @@ LABEL = re.compile(r"^(参考)?資料\s*[0-9０-９]+([－\-‐][0-9０-９]+)*$
 MEETING_NO = re.compile(r"第\s*([0-9０-９]+)\s*回")
 NAME = re.compile(r"^([◎○])?\s*(\S+(?:\s+\S+){1,5})$")
 WHOLE_BRACKET = re.compile(r"^【.*】$")
+AFFILIATION_NAME = re.compile(r"^(?P<affiliation>[^\s　]{4,})[ 　]+(?P<name>[\u4e00-\u9fff々ヶ]{2,6})$")
 ROLE = re.compile(r"\s*[（(][^）)\s]{1,10}[）)]$")        # （主査）after a member's name
 ROLES = ("主査代理|主査|座長代理|座長|議長|委員長|委員|部会長|会長|理事長|理事|局長|課長|室長|審議官|参事官|事務局|"
          "大臣|副大臣|政務官|長官|所長|教授|説明者|オブザーバー")
@@ -471,6 +472,35 @@ class Members(BlockRule):
         return 1
 
 
+class AttendanceLine(BlockRule):
+    """In an attendance list (right after a member list, or its next group's title: （事務局）), a
+    line of an affiliation and a name in kanji (文部科学省研究開発局宇宙開発利用課長 北川智之): a member."""
+    produces = (MemberList,)
+
+    def test(self, b, units, i):
+        unit = units[i]
+        if not unit.kind.is_text() or len(unit.lines) != 1 or not AFFILIATION_NAME.match(unit.text):
+            return False
+        container = b.container()
+        return bool(container) and (isinstance(container[-1], MemberList) or (
+            len(container) > 1 and isinstance(container[-1], RunInTitle) and isinstance(container[-2], MemberList)))
+
+    def run(self, b, units, i):
+        unit = units[i]
+        m = AFFILIATION_NAME.match(unit.text)
+        container = b.container()
+        last = container[-1]
+        target = last if isinstance(last, MemberList) and last.affiliation_first else \
+            b.place(MemberList(affiliation_first=True), unit)
+        member = Member(name=m.group("name"), affiliation=m.group("affiliation"), first_line=unit.first.no,
+                        last_line=unit.lines[-1].no)
+        member.id = f"{target.id}-m{len(target.members) + 1}"
+        target.members.append(member)
+        target.last_line = member.last_line
+        b.made = member.id
+        return 1
+
+
 class SpeakerTurnRule(BlockRule):
     """○高村主査　… or 【事務局】…: a turn of speech in minutes (outside a ▼ meeting's list)."""
     produces = (SpeakerTurn,)
@@ -581,6 +611,7 @@ BLOCK_RULES.register(Meeting(), "meeting", 70)
 BLOCK_RULES.register(Table(), "table", 60)
 BLOCK_RULES.register(TableOfContents(), "contents", 55)  # before 'heading' would do too: its lines are no units of it
 BLOCK_RULES.register(Members(), "members", 50)           # before the item and paragraph rules: a name line is text
+BLOCK_RULES.register(AttendanceLine(), "attendance", 49)  # (only right after a member list)
 BLOCK_RULES.register(UntitledHeading(), "untitled-heading", 45)   # before 'paragraph': it is a line of text
 BLOCK_RULES.register(Bullet(), "bullet", 40)
 BLOCK_RULES.register(MeetingItem(), "meeting-item", 35)

@@ -116,15 +116,18 @@ def _contents(w: PageWriter, b: Contents, depth: int) -> None:
 
 
 def _member_list(w: PageWriter, b: MemberList, depth: int) -> None:
-    head = "".join(f'<th scope="col">{html_text(w.lang.label(k))}</th>'
-                   for k in ("member_mark", "member_name", "member_affiliation"))
+    """Members in columns — mark, name, affiliation; affiliation before name where the source prints it so."""
+    columns = ("member_mark", "member_affiliation", "member_name") if b.affiliation_first else \
+        ("member_mark", "member_name", "member_affiliation")
+    head = "".join(f'<th scope="col">{html_text(w.lang.label(k))}</th>' for k in columns)
     rows = []
     for m in b.members:
         name, name_state = w.segment_text(f"{m.id}-name", m.name)
         aff, aff_state = w.segment_text(f"{m.id}-affiliation", m.affiliation)
-        rows.append(f'<tr id="{m.id}" data-seg="{m.id}"><td class="member-mark">{html_text(m.mark)}</td>'
-                    f'<th scope="row" class="member-name"{w.state_attrs(name_state)}>{html_text(name)}</th>'
-                    f'<td{w.state_attrs(aff_state)}>{w.state_label(aff_state)}{html_text(aff)}</td></tr>')
+        name_cell = f'<th scope="row" class="member-name"{w.state_attrs(name_state)}>{html_text(name)}</th>'
+        aff_cell = f'<td{w.state_attrs(aff_state)}>{w.state_label(aff_state)}{html_text(aff)}</td>'
+        cells = aff_cell + name_cell if b.affiliation_first else name_cell + aff_cell
+        rows.append(f'<tr id="{m.id}" data-seg="{m.id}"><td class="member-mark">{html_text(m.mark)}</td>{cells}</tr>')
     w.parts.append(f'<table id="{b.id}" class="member-list"><thead data-generated><tr>{head}</tr></thead>'
                    f'<tbody>{"".join(rows)}</tbody></table>')
 

@@ -76,9 +76,11 @@ def test_minutes_have_their_speaker_turns_and_their_attendance_list():
     assert (turns[0].speaker, plain_text(turns[0].inlines)[:7]) == ("【事務局】", "定刻となりまし")
     assert ("○高村主査", "ありがとうござ") in {(t.speaker, plain_text(t.inlines)[:7]) for t in turns}
     members = [m for b in doc.walk() if isinstance(b, MemberList) for m in b.members]
-    spaced = [m.name for m in members]
-    assert spaced[:2] == ["高 村 雅 彦 （主査）", "青 山 紀 子 （主査代理）"] and len(spaced) == 7   # (one line each)
-    assert all(m.affiliation == "" for m in members)
+    assert len(members) == want["members"]
+    spaced, unspaced = members[:7], members[7:]
+    assert [m.name for m in spaced[:2]] == ["高 村 雅 彦 （主査）", "青 山 紀 子 （主査代理）"]   # (one line each)
+    assert all(m.affiliation == "" for m in spaced)
+    assert (unspaced[0].affiliation, unspaced[0].name) == ("文部科学省研究開発局宇宙開発利用課長", "北川智之")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
