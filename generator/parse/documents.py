@@ -15,7 +15,7 @@ from pathlib import Path
 from ..diagnostics import Reporter
 from ..model import Document, Meta, plain_text
 from . import yamlfiles
-from .footnotes import check_references, collect_footnotes, note_style
+from .footnotes import Numbering, check_references, collect_footnotes, note_style
 from .ingest import ingest, raw_lines
 from .structure import build_tree
 from .tables import apply_tables, load_tables
@@ -99,7 +99,8 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
         report.notice(path, line, code, message)
     artifacts = list(ingested.artifacts)
     head, preamble, sections, decisions = build_tree(find_units(ingested, report), path, artifacts, report,
-                                                     meta.heading_levels, ingested.double_spaced, style.marker)
+                                                     meta.heading_levels, ingested.double_spaced, style.marker,
+                                                     Numbering(style).marker)
     notes = collect_footnotes(ingested.note_areas, path, artifacts, report, style)
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)

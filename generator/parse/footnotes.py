@@ -26,12 +26,34 @@ FIGURE = "[0-9０-９]"
 @dataclass(frozen=True)
 class NoteStyle:
     """How a document writes its notes: `marker`, a reference in running text, and `label`, what
-    a note's body starts with (group 1 of each: the number)."""
+    a note's body starts with (group 1 of each: the number; a `sequential` style prints none: its
+    markers and bodies pair in order)."""
     marker: re.Pattern
     label: re.Pattern
+    sequential: bool = False
 
     def number(self, match: re.Match) -> int:
         return int(unicodedata.normalize("NFKC", match.group(1)))
+
+
+class Numbering:
+    """The numbers of a document's note markers and labels: as printed, or (a sequential style) the
+    first marker 1, the next 2, …, and so the labels."""
+
+    def __init__(self, style: NoteStyle):
+        self.style, self.markers, self.labels = style, 0, 0
+
+    def marker(self, match: re.Match) -> int:
+        if not self.style.sequential:
+            return self.style.number(match)
+        self.markers += 1
+        return self.markers
+
+    def label(self, match: re.Match) -> int:
+        if not self.style.sequential:
+            return self.style.number(match)
+        self.labels += 1
+        return self.labels
 
 
 NOTE_STYLES: Registry[NoteStyle] = Registry()
@@ -42,6 +64,8 @@ NOTE_STYLES.register(NoteStyle(re.compile(rf"[（(]注\s?({FIGURE}{{1,3}})[）)]
                                re.compile(rf"^[（(]?注\s?({FIGURE}{{1,3}})[）)]?[\s　:：]*")), "chu", 80)   # （注１）, 注１
 NOTE_STYLES.register(NoteStyle(re.compile(rf"\*({FIGURE}{{1,2}})"), re.compile(rf"^\*({FIGURE}{{1,2}})[\s　:：]*")),
                      "asterisk", 70)                                                              # *1
+NOTE_STYLES.register(NoteStyle(re.compile(rf"※(?![\s　{FIGURE[1:-1]}])"), re.compile(rf"^※(?!{FIGURE})[\s　]*"),
+                               sequential=True), "kome-unnumbered", 60)                         # ※ … ※ …
 
 
 def note_style(lines: list[str]) -> NoteStyle:
@@ -49,11 +73,15 @@ def note_style(lines: list[str]) -> NoteStyle:
     whose markers its running text uses most (the bracket style where none does)."""
     best, best_count = NOTE_STYLES["bracket"], 0
     for style in NOTE_STYLES:
-        labels = {style.number(m) for line in lines if (m := style.label.match(line.strip()))}
-        if not labels:
+        found = [m for line in lines if (m := style.label.match(line.strip()))]
+        if not found:
             continue
-        used = sum(1 for line in lines for m in style.marker.finditer(line)
-                   if not style.label.match(line.strip()) and style.number(m) in labels)
+        markers = [m for line in lines if not style.label.match(line.strip()) for m in style.marker.finditer(line)]
+        if style.sequential:
+            used = min(len(markers), len(found))
+        else:
+            labels = {style.number(m) for m in found}
+            used = sum(1 for m in markers if style.number(m) in labels)
         if used > best_count:
             best, best_count = style, used
     return best
@@ -71,6 +99,7 @@ def collect_footnotes(note_areas, path: str, artifacts: list[Artifact], report: 
                       style: NoteStyle | None = None) -> dict[int, Footnote]:
     """The notes of the footnote areas, by number (`style`: how their labels are written)."""
     style = style or NOTE_STYLES["bracket"]
+    numbering = Numbering(style)
     notes: dict[int, Footnote] = {}
     for area in note_areas:
         current: Footnote | None = None
@@ -85,7 +114,7 @@ def collect_footnotes(note_areas, path: str, artifacts: list[Artifact], report: 
             m = style.label.match(line.text)
             if m:
                 close()
-                number = style.number(m)
+                number = numbering.label(m)
                 artifacts.append(Artifact(line.no, ArtifactKind.FOOTNOTE_LABEL, m.group(0).rstrip()))
                 rest = line.text[m.end():]
                 head = type(line)(**{**line.__dict__, "text": rest, "indent": False})

@@ -242,7 +242,7 @@ def ingest(text: str, path: str = "<text>", style: NoteStyle | None = None,
             raw=r,
         )
         label = style.label.match(line.text) if in_notes is None and not line.indent else None
-        if label and style.number(label) in referenced:
+        if label and (bool(referenced) if style.sequential else style.number(label) in referenced):
             out.guesses.append((no, "note-area-unmarked",
                                 f"the note {label.group(0).strip()} starts the notes of this sheet, with no "
                                 "separator line before it"))
@@ -251,7 +251,7 @@ def ingest(text: str, path: str = "<text>", style: NoteStyle | None = None,
             in_notes.append(line)
         else:
             out.body.append(line)
-            referenced.update(style.number(m) for m in style.marker.finditer(line.text))
+            referenced.update(style.number(m) if not style.sequential else 0 for m in style.marker.finditer(line.text))
         if trailing_number:
             out.artifacts.append(Artifact(no, ArtifactKind.FOLIO, trailing_number))
             out.body.append(SheetBreak(no))

@@ -49,9 +49,9 @@ def join_lines(lines) -> list[tuple[int, str]]:
 
 
 def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | None = None,
-                  markers: bool = True, marker: re.Pattern = MARKER) -> list[Inline]:
+                  markers: bool = True, marker: re.Pattern = MARKER, number=None) -> list[Inline]:
     """Joined pieces to inline nodes. URLs may span pieces; note markers (`marker`: the document's
-    style, `[n]` by default; group 1 the number) may not."""
+    style, `[n]` by default; `number(match)` its note's number, by default group 1) may not."""
     text = "".join(t for _, t in pieces)
     if "://" not in text and not markers:                          # plain text: the common case
         return [Text(text)] if text else []
@@ -79,8 +79,8 @@ def parse_inlines(pieces: list[tuple[int, str]], artifacts: list[Artifact] | Non
         for m in marker.finditer(text):
             if any(s <= m.start() < e for s, e, _ in spans) or any(m.start() < b < m.end() for b in bounds):
                 continue                         # (inside a URL, or across two printed lines: *1 + 6 is no *16)
-            number = int(unicodedata.normalize("NFKC", m.group(1)))
-            spans.append((m.start(), m.end(), FootnoteRef(number, line_at(m.start()))))
+            note = number(m) if number else int(unicodedata.normalize("NFKC", m.group(1)))
+            spans.append((m.start(), m.end(), FootnoteRef(note, line_at(m.start()))))
     spans.sort(key=lambda s: s[0])
     out: list[Inline] = []
     pos = 0

@@ -73,7 +73,7 @@ class TreeBuilder:
     """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
 
     def __init__(self, path: str, artifacts: list[Artifact], report: Reporter, levels: list[str] | None = None,
-                 marker: re.Pattern | None = None, double_spaced: bool = True):
+                 marker: re.Pattern | None = None, double_spaced: bool = True, note_number=None):
         self.path = path
         self.artifacts = artifacts
         self.preamble: list[Block] = []
@@ -89,6 +89,7 @@ class TreeBuilder:
         self.last_number: dict[str, int] = {}  # heading scheme → the ordinal of its last heading
         self.report = report
         self.marker = marker or MARKER          # a note reference in the document's style
+        self.note_number = note_number          # its note's number (None: as printed)
         self.glyph_ranks: list[int] = []        # the ranks of the bullet glyphs the list at hand uses
         self.double_spaced = double_spaced
         self.untitled = 0                       # the headings guessed so far (heading-1, heading-2, …)
@@ -99,7 +100,7 @@ class TreeBuilder:
         if strip and pieces and pieces[0][1].startswith(strip):
             self.artifacts.append(Artifact(pieces[0][0], ArtifactKind.LIST_MARKER, strip))
             pieces[0] = (pieces[0][0], pieces[0][1][len(strip):])
-        return parse_inlines(pieces, self.artifacts, marker=self.marker)
+        return parse_inlines(pieces, self.artifacts, marker=self.marker, number=self.note_number)
 
     def container(self) -> list[Block]:
         return self.stack[-1][1].children if self.stack else self.preamble
@@ -309,7 +310,8 @@ class AppendixSheet(BlockRule):
                and units[i + len(title_units)].kind.is_text()):
             title_units.append(units[i + len(title_units)])
         anchor = "appendix-" + number_key(re.sub(r"\D", "", unicodedata.normalize("NFKC", b.labels[sheet])) or "0")
-        title = parse_inlines([p for u in title_units for p in join_lines(u.lines)], b.artifacts, marker=b.marker)
+        title = parse_inlines([p for u in title_units for p in join_lines(u.lines)], b.artifacts, marker=b.marker,
+                              number=b.note_number)
         b.open_section(1, anchor, title, title_units)
         return len(title_units)
 
@@ -416,7 +418,8 @@ class Table(BlockRule):
         table = FlattenedTable(lines=[l.raw for l in unit.lines], numbers=[l.no for l in unit.lines])
         for line in unit.lines:                  # a note referenced from the table's lines
             for m in b.marker.finditer(line.raw):
-                table.refs.append(FootnoteRef(int(unicodedata.normalize("NFKC", m.group(1))), line.no))
+                number = b.note_number(m) if b.note_number else int(unicodedata.normalize("NFKC", m.group(1)))
+                table.refs.append(FootnoteRef(number, line.no))
                 table.markers.append(m.group(0))
                 b.artifacts.append(Artifact(line.no, ArtifactKind.FOOTNOTE_REF, m.group(0)))
         b.place(table, unit)
@@ -514,7 +517,8 @@ class SpeakerTurnRule(BlockRule):
         pieces = join_lines(unit.lines)
         at = pieces[0][1].index(speaker) + len(speaker)
         pieces[0] = (pieces[0][0], pieces[0][1][at:].lstrip(" 　"))
-        b.place(SpeakerTurn(speaker=speaker, inlines=parse_inlines(pieces, b.artifacts, marker=b.marker)), unit)
+        b.place(SpeakerTurn(speaker=speaker, inlines=parse_inlines(pieces, b.artifacts, marker=b.marker,
+                                                                   number=b.note_number)), unit)
         return 1
 
 
@@ -687,11 +691,12 @@ def title_block(units: list[Unit]) -> TitleBlock:
 
 
 def build_tree(units: list[Unit | SheetBreak], path: str, artifacts: list[Artifact], report: Reporter,
-               levels: list[str] | None = None, double_spaced: bool = True, marker: re.Pattern | None = None):
+               levels: list[str] | None = None, double_spaced: bool = True, marker: re.Pattern | None = None,
+               note_number=None):
     """The title block, the preamble, the top-level sections of a document's units, and the
     decisions that made them (`levels`: heading schemes in the order of their levels, from the
     metadata; else the order in which they first appear)."""
     head, rest = split_title_block(units, double_spaced)
-    builder = TreeBuilder(path, artifacts, report, levels, marker, double_spaced)
+    builder = TreeBuilder(path, artifacts, report, levels, marker, double_spaced, note_number)
     builder.build(rest)
     return title_block(head), builder.preamble, builder.sections, builder.decisions

@@ -74,6 +74,7 @@ def test_every_common_note_style_is_linked_wherever_its_bodies_stand():
         "（注1）": ("本文の途中で（注1）、文は続く。", "注1 注の本文"),
         "*1": ("本文の途中で*1、文は続く。", "*1：注の本文"),
         "[1]": ("本文の途中で[1]、文は続く。", "[1] 注の本文"),
+        "※": ("本文の途中で※、文は続く。", "※ 注の本文"),              # unnumbered: markers and bodies pair in order
     }
     for marker, (line, body) in styles.items():
         for area in ("{body}\n\n", "――――――――\n{body}\n", "（注）\n{body}\n"):      # after the text, a rule, a heading
@@ -94,3 +95,12 @@ def test_a_note_body_that_interrupts_a_paragraph_is_cut_out_and_the_paragraph_st
     assert plain_text(paragraph.inlines) == "衛星測位の整備は、今後の我が国の社会基盤としての役割を一層高めるものである。"
     assert [plain_text(l) for l in doc.footnotes[1].lines] == ["準天頂衛星システム"]
     assert [d.code for d in report.diagnostics] == ["note-area-unmarked"]         # a guess, noticed
+
+
+def test_unnumbered_notes_pair_with_their_bodies_in_order():
+    report = Reporter()
+    text = raw("題名", "１．総論", "一つ目の論点※がある。二つ目※もある。") + " \n※ 最初の注\n\n※ 次の注\n\n" + " ２．次\n\n本文。\n"
+    doc = parse(text, report)
+    assert [r.number for r in doc.footnote_refs()] == [1, 2]
+    assert {n: plain_text(f.lines[0]) for n, f in doc.footnotes.items()} == {1: "最初の注", 2: "次の注"}
+    assert [d.code for d in report.diagnostics if d.code.startswith("footnote")] == []
