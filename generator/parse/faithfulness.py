@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Document
+from ..model import ArtifactKind, Document
 from .ingest import raw_lines
 
 WS = re.compile(r"\s+")
@@ -43,15 +43,15 @@ def _strip(s: str) -> str:
 def source_streams(text: str, doc: Document) -> tuple[str, dict[int, str], int]:
     """(body characters, note characters by number, artifact characters), whitespace removed,
     every classified artifact cut out where it stands."""
-    by_line: dict[int, list[str]] = {}
-    for a in doc.artifacts:
-        by_line.setdefault(a.line, []).append(a.text)
+    by_line: dict[int, list[tuple[str, bool]]] = {}
+    for a in doc.artifacts:                  # (a folio trails its line: it is cut from the end)
+        by_line.setdefault(a.line, []).append((a.text, a.kind is ArtifactKind.FOLIO))
     note_lines = {no: note.number for note in doc.footnotes.values() for no in note.source_lines}
     body, notes, removed = [], {}, 0
     for no, raw in enumerate(raw_lines(text), 1):
         line = raw
-        for art in by_line.get(no, []):
-            i = line.find(art)
+        for art, trailing in by_line.get(no, []):
+            i = line.rfind(art) if trailing else line.find(art)
             if i >= 0:
                 line = line[:i] + line[i + len(art):]
                 removed += len(_strip(art))

@@ -21,6 +21,7 @@ from ..registry import Registry
 from .inline import MARKER, URL, URL_AT_END, continues_url, join_lines, parse_inlines
 
 FIGURE = "[0-9０-９]"
+NUMBERED_KOME = re.compile(rf"※\s?{FIGURE}")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ def note_style(lines: list[str]) -> NoteStyle:
             continue
         markers = [m for line in lines if not style.label.match(line.strip()) for m in style.marker.finditer(line)]
         if style.sequential:
+            if any(NUMBERED_KOME.search(line) for line in lines):       # (※1 and a bare ※ mixed: ambiguous)
+                continue
             used = min(len(markers), len(found))
         else:
             labels = {style.number(m) for m in found}
