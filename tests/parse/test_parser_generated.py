@@ -61,8 +61,8 @@ def model_text(doc):
     return "".join(out), notes
 
 
-# the same 1,000 examples at every run (a build never fails by luck); explore others with
-# `pytest tests/parse/test_parser_generated.py --hypothesis-seed=N`
+# the same 1,000 examples at every run (a build never fails by luck); to explore others, run it with
+# derandomize=False and `--hypothesis-seed=N`
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(document)
 def test_no_crash_and_nothing_lost(text):
