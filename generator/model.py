@@ -130,6 +130,30 @@ class FlattenedTable(Block):
     numbers: list[int] = field(default_factory=list)     # source line of each entry of `lines`
     refs: list["FootnoteRef"] = field(default_factory=list)    # the note markers in its lines
     markers: list[str] = field(default_factory=list)     # each one's text as printed (*3), in order
+    layout: "TableLayout | None" = None     # how its lines read as a table, where they do (tables.read_layout)
+
+
+@dataclass
+class LayoutRow:
+    """One row of a `TableLayout`: its line, its marks as printed, and their columns where known."""
+    line: int                                            # its index in the table's `lines`
+    marks: list[str] = field(default_factory=list)
+    cells: list[str] | None = None                       # one per column ("-" blank), or None: unplaceable
+
+    def is_placed(self) -> bool:
+        return self.cells is not None
+
+
+@dataclass
+class TableLayout:
+    """A flattened table read as rows: line 0 names its columns, rows end in marks, notes follow.
+    Some rows' marks cannot be put in columns; the rest are."""
+    columns: int = 0
+    rows: list[LayoutRow] = field(default_factory=list)
+
+    def notes_from(self) -> int:
+        """The index of the first line after the rows (its notes)."""
+        return self.rows[-1].line + 1
 
 
 Bilingual = dict                 # {"ja": ..., "en": ...}

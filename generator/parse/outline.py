@@ -34,8 +34,14 @@ def outline(doc: Document) -> str:
         elif isinstance(block, Contents):
             what, text = f"table of contents ({len(block.entries)} lines)", block.heading
         elif isinstance(block, (FlattenedTable, MatrixTable)):
-            curated = "curated table" if isinstance(block, MatrixTable) else "table, shown as extracted"
-            what, text = f"{curated} (lines {block.first_line}–{block.last_line})", ""
+            if isinstance(block, MatrixTable):
+                kind = "table read from the text" if block.decoded else "curated table"
+            elif block.layout is not None:
+                unplaced = sum(not r.is_placed() for r in block.layout.rows)
+                kind = f"table read in part ({unplaced} of {len(block.layout.rows)} rows' columns unknown)"
+            else:
+                kind = "table, shown as extracted"
+            what, text = f"{kind} (lines {block.first_line}–{block.last_line})", ""
         else:
             what = f"{type(block).__name__ if block else 'block'} #{decision.made}"
             text = plain_text(getattr(block, "inlines", [])) if block is not None else ""

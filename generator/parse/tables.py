@@ -13,11 +13,12 @@ characters, a symbol or a space followed by a space ("○ ○   △ " is ○, �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Reporter
-from ..model import Document, FlattenedTable, ItemList, MatrixRow, MatrixTable, Section, plain_text
+from ..model import (Document, FlattenedTable, ItemList, LayoutRow, MatrixRow, MatrixTable, Section, TableLayout,
+                     plain_text)
 from . import yamlfiles
 from .ingest import SYMBOL_ROW
 
@@ -219,18 +220,64 @@ MARKS = "○△×◎－-●▲"
 LEGEND = re.compile(rf"([{re.escape(MARKS)}])[：:]\s*([^\s{re.escape(MARKS)}]+)")
 
 
+def split_marks(line: str) -> tuple[list[str], list[str]]:
+    """A line's words before its closing run of marks, and those marks (○ ○ △ → ['○', '○', '△'])."""
+    tokens = line.split()
+    cells: list[str] = []
+    while tokens and tokens[-1] in MARKS:
+        cells.insert(0, tokens.pop())
+    return tokens, cells
+
+
+def header_cells(line: str) -> list[str]:
+    """The column labels of a header line: split at `|` where it has one (labels with spaces), else at spaces."""
+    return [c.strip() for c in line.split("|")] if "|" in line else line.split()
+
+
+def laid_out(layout: TableLayout, lines: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """The column labels, row labels and notes of a table's text (the source's or its translation,
+    line for line), or None where that text does not follow the layout."""
+    header = header_cells(lines[0]) if lines else []
+    if len(lines) < layout.notes_from() or len(header) != layout.columns:
+        return None
+    labels = []
+    for row in layout.rows:
+        words, marks = split_marks(lines[row.line])
+        if marks != row.marks:
+            return None
+        labels.append(" ".join(words))
+    return header, labels, lines[layout.notes_from():]
+
+
+def read_layout(flat: FlattenedTable) -> TableLayout | None:
+    """The rows of a table whose rows do not all have a mark per column: a header line of k labels,
+    then rows of a label and at most k marks (at least one row with k), then note lines; each row's
+    columns where it has k marks or its spacing places them, else unknown. None if it is no such table."""
+    lines = [line.strip() for line in flat.lines]
+    split = [split_marks(line) for line in lines]
+    rows = [i for i, (tokens, marks) in enumerate(split) if marks and tokens]
+    header = header_cells(lines[0]) if lines else []
+    width = len(header)
+    if (len(rows) < 2 or rows != list(range(1, len(rows) + 1)) or width < 2 or any(t in MARKS for t in header)
+            or max(len(split[i][1]) for i in rows) != width):
+        return None
+    layout = TableLayout(columns=width)
+    cells_text = {r.line: r.cells_text for r in raw_rows(flat)}
+    for i in rows:
+        marks = split[i][1]
+        cells = marks if len(marks) == width else None
+        if cells is None and flat.numbers[i] in cells_text:
+            cells = decode_row(cells_text[flat.numbers[i]], width).cells
+        layout.rows.append(LayoutRow(line=i, marks=marks, cells=cells))
+    return layout
+
+
 def decode_matrix(flat: FlattenedTable, caption: str) -> MatrixTable | None:
     """A flattened table read as a matrix, where its text says so unambiguously: a header line of k
     column labels, then rows of a label and k marks each (○ △ × ◎ － …), then legend lines (○：…)
     and note lines; else None (it stays as extracted)."""
     lines = [line.strip() for line in flat.lines]
-    split = []
-    for line in lines:
-        tokens = line.split()
-        cells = []
-        while tokens and tokens[-1] in MARKS:
-            cells.insert(0, tokens.pop())
-        split.append((tokens, cells))
+    split = [split_marks(line) for line in lines]
     rows = [i for i, (tokens, cells) in enumerate(split) if len(cells) >= 2 and tokens]
     if len(rows) < 2 or rows != list(range(rows[0], rows[-1] + 1)) or rows[0] != 1:
         return None
@@ -301,6 +348,18 @@ def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> 
                                   f"write docs_src/{doc.meta.slug}/tables/<id>.yml with section: "
                                   f"{section.anchor if section else '?'}")
                     blocks[i] = decoded
+                    continue
+                layout = read_layout(block) if table is None else None
+                if layout is not None:
+                    unplaced = sum(not r.is_placed() for r in layout.rows)
+                    report.notice(doc.source_path, block.first_line, "table-partial",
+                                  f"the table at lines {block.first_line}–{block.last_line} is read as "
+                                  f"{len(layout.rows)} rows and {layout.columns} columns, but the columns of "
+                                  f"{unplaced} row(s) cannot be recovered from the text: they are shown with their "
+                                  f"marks as printed. To place them, write docs_src/{doc.meta.slug}/tables/<id>.yml "
+                                  f"(python -m generator table-draft) with section: "
+                                  f"{section.anchor if section else '?'}")
+                    blocks[i] = replace(block, layout=layout)
                     continue
                 if table is None:
                     report.notice(doc.source_path, block.first_line, "table-uncurated",

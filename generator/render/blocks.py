@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..model import (Block, BlockTitle, Contents, FlattenedTable, ItemList, MatrixTable, MemberList, Paragraph,
                      RunInTitle, Section, SpeakerTurn)
+from ..parse.tables import laid_out
 from ..registry import Registry
 from ..translate.catalog import SegmentState
 from .escape import html_attr, html_text
@@ -75,12 +76,45 @@ def _item_list(w: PageWriter, b: ItemList, depth: int) -> None:
     w.parts.append(_item_list_html(w, b))
 
 
+def _layout_table(w: PageWriter, b: FlattenedTable, laid: tuple, lang: str, state: SegmentState) -> str:
+    """A table read from a flattened block: rows whose columns are known in their cells, the others'
+    marks across the row with a visible note that their columns cannot be recovered."""
+    header, labels, notes = laid
+    lang_attr = "" if lang == w.lang.code else f' lang="{lang}"'
+    cap_id = f"{b.id}-caption"
+    head = "".join(f'<th scope="col">{html_text(c)}</th>' for c in header)
+    body = []
+    for row, label in zip(b.layout.rows, labels):
+        if row.is_placed():
+            cells = "".join(f'<td class="cell-{"blank" if c == "-" else "mark"}">{"" if c == "-" else html_text(c)}</td>'
+                            for c in row.cells)
+        else:
+            cells = (f'<td class="cell-unplaced" colspan="{b.layout.columns}">{html_text(" ".join(row.marks))} '
+                     f'<span class="unplaced-note" data-generated>{html_text(w.lang.label("unplaced"))}</span></td>')
+        body.append(f'<tr><th scope="row">{html_text(label)}</th>{cells}</tr>')
+    notes_html = "".join(f"<p>{html_text(line)}</p>" for line in notes)
+    return (f'<figure id="{b.id}" class="matrix-table partial-table" data-seg="{b.id}"{w.state_attrs(state)}>'
+            f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
+            f'<table class="matrix"{lang_attr}><caption id="{cap_id}" data-generated>{w.state_label(state)}'
+            f'{html_text(w.lang.label("partial_table"))}</caption>'
+            f'<thead><tr><td class="corner"></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+            f'<figcaption{lang_attr}>{notes_html}</figcaption></figure>')
+
+
 def _flattened_table(w: PageWriter, b: FlattenedTable, depth: int) -> None:
+    """A flattened table: as a table where its lines read as one (`b.layout`), else as extracted."""
     source = "\n".join(line.strip() for line in b.lines)
     text, state = w.segment_text(b.id, source)
     translated = state is SegmentState.TRANSLATED
     shown = text if translated else "\n".join(line.rstrip() for line in b.lines)
     lang = w.lang.code if translated else "ja"
+    laid = laid_out(b.layout, [line.strip() for line in shown.split("\n")]) if b.layout else None
+    if laid is not None:
+        body = _layout_table(w, b, laid, lang, state)
+        for marker, ref in zip(b.markers, b.refs):        # the notes it references, linked
+            body = body.replace(html_text(marker), w.footnote_ref(ref.number), 1)
+        w.parts.append(body)
+        return
     body = html_text(shown)
     for marker, ref in zip(b.markers, b.refs):        # the notes it references, linked
         body = body.replace(html_text(marker), w.footnote_ref(ref.number), 1)

@@ -26,6 +26,8 @@ LABELS = {
         "side_by_side": "対訳表示",
         "side_by_side_intro": "原文（日本語）と英語訳を段落ごとに並べて表示します。各組の番号は引用用のリンクです。",
         "flattened_table": "この表は原文の抽出テキストのまま表示しています（表の整形は未対応）。",
+        "partial_table": "抽出テキストから再構成した表（一部の行は列の位置を復元できません）",
+        "unplaced": "（列の位置は抽出テキストから復元できません）",
         "member_mark": "役職", "member_name": "氏名", "member_affiliation": "所属",
         "backref": "本文の参照箇所へ戻る",
         "contents": "目次", "provenance": "出典", "issuer": "発行", "date": "日付", "original": "原本",
@@ -54,6 +56,8 @@ LABELS = {
         "side_by_side_intro": "The Japanese original and the English translation, paired segment by segment. "
                           "The number of each pair is a link for citation.",
         "flattened_table": "This table is shown as extracted from the original text (table layout not yet curated).",
+        "partial_table": "Table reconstructed from the extracted text (the columns of some rows cannot be recovered)",
+        "unplaced": "(columns cannot be recovered from the extracted text)",
         "member_mark": "Role", "member_name": "Name", "member_affiliation": "Affiliation",
         "backref": "Back to the reference in the text",
         "contents": "Contents", "provenance": "Source", "issuer": "Issued by", "date": "Date", "original": "Original",

@@ -21,6 +21,7 @@ import polib
 
 from ..diagnostics import Reporter
 from ..parse.inline import MARKER, URL
+from ..parse.tables import laid_out
 from .segments import Segment
 
 WRAP = 0          # never wrap lines: each msgid stays one line per source line (diffs well)
@@ -268,6 +269,12 @@ def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) 
             report.warn(shown, e.linenum, "translation-lines",
                         f"segment {seg.id}: the source has {e.msgid.count(chr(10)) + 1} lines, the translation "
                         f"{e.msgstr.count(chr(10)) + 1}; keep one translated line per source line")
+        if not fuzzy and seg.layout is not None and laid_out(seg.layout, [l.strip() for l in e.msgstr.split("\n")]) is None:
+            report.warn(shown, e.linenum, "translation-table",
+                        f"segment {seg.id} is a table of {seg.layout.columns} columns, but its translation does not "
+                        f"keep the table's lines, so it is shown as extracted: give the first line "
+                        f"{seg.layout.columns} column labels (separated by ' | ' where a label has spaces) and "
+                        f"end each row's line with its marks as in the source")
         cat.entries[seg.id] = Entry(e.msgstr, fuzzy, e.linenum)
     known = {s.id for s in segs}
     for ctx, e in entries.items():

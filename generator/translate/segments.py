@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..memos import per_document
-from ..model import (BlockTitle, Contents, Document, FlattenedTable, ListItem, MemberList, Paragraph,
-                    RunInTitle, Section, SpeakerTurn, TitleField, plain_text)
+from ..model import (BlockTitle, Contents, Document, FlattenedTable, ListItem, MemberList, Paragraph, RunInTitle,
+                     Section, SpeakerTurn, TableLayout, TitleField, plain_text)
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Segment:
     id: str
     source: str
     line: int
+    layout: TableLayout | None = None      # a table's: its translation keeps the table's lines
 
 
 @per_document       # (several stages ask for them)
@@ -43,7 +44,7 @@ def segments(doc: Document) -> list[Segment]:
                 out.append(Segment(block.id, block.heading, block.first_line))
             out.extend(Segment(e.id, e.text, e.first_line) for e in block.entries)
         elif isinstance(block, FlattenedTable):
-            out.append(Segment(block.id, "\n".join(l.strip() for l in block.lines), block.first_line))
+            out.append(Segment(block.id, "\n".join(l.strip() for l in block.lines), block.first_line, block.layout))
         elif isinstance(block, MemberList):
             for m in block.members:
                 out.append(Segment(f"{m.id}-name", m.name, m.first_line))

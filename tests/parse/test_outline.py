@@ -36,6 +36,7 @@ def test_the_outline_command_prints_it_and_names_a_missing_document():
     done = subprocess.run([sys.executable, "-m", "generator", "outline", "isecg-coordination"], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 0 and "heading L2 #2-1  [heading: circled-number]  ①宇宙探査の共通目的" in done.stdout
+    assert "  139  table read in part (9 of 14 rows' columns unknown) (lines 139–170)  [table]" in done.stdout
     missing = subprocess.run([sys.executable, "-m", "generator", "outline", "no-such-doc"], cwd=ROOT, env=env,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and "outline: error: no document 'no-such-doc'" in missing.stderr

@@ -69,11 +69,34 @@ def test_headings_carry_numbering_anchors(seed_docs):
     assert soup.select_one("[id='3-3-1-a']").get_text().startswith("ア）ＪＡＸＡの科学研究")
 
 
-def test_a_table_without_curated_data_is_kept_in_a_marked_block(seed_docs):
+def test_a_table_whose_rows_lack_marks_is_a_table_with_those_rows_noted(seed_docs):
     soup = page_html(seed_docs, "isecg-coordination")
-    fig = soup.select_one("figure.flattened-table")
-    assert fig is not None and fig.figcaption.has_attr("data-generated")
-    assert "重力天体への高精度着陸、危険回避 ○ ○ ○ ○ ○" in fig.pre.get_text()
+    fig = soup.select_one("figure[id='3-p1'].partial-table")
+    assert fig is not None and fig.pre is None
+    assert [th.get_text() for th in fig.select("thead th[scope=col]")] == ["米国", "ロシア", "欧州", "中国", "日本"]
+    rows = {tr.th.get_text(): tr.find_all("td") for tr in fig.select("tbody tr")}
+    assert len(rows) == 14
+    full = rows["重力天体への高精度着陸、危険回避"]
+    assert [td.get_text() for td in full] == ["○"] * 5 and all("cell-mark" in td["class"] for td in full)
+    [lost] = rows["掘削"]                                  # three marks for five columns: not placed
+    assert lost["colspan"] == "5" and lost.get_text().startswith("○ ○ ○ ")
+    assert lost.select_one(".unplaced-note[data-generated]").get_text() == "（列の位置は抽出テキストから復元できません）"
+    assert sum(len(tds) == 1 for tds in rows.values()) == 9               # the other five have five marks
+    assert fig.table.caption.has_attr("data-generated")
+    assert [p.get_text() for p in fig.figcaption.find_all("p")] == [
+        "ISECG GERに掲載された表にJAXAで加筆・再構成したもの。", "日本の欄の○は優先項目、△は準優先項目。"]
+
+
+def test_a_table_whose_lines_do_not_read_as_rows_is_kept_as_extracted():
+    from generator.model import FlattenedTable
+    from generator.render.blocks import render_block
+    from generator.render.writer import PageWriter
+    doc = parse(raw("文書", "１．総論", "・本文である。"))
+    w = PageWriter(doc, Language("ja"), "test/index.md")
+    render_block(w, FlattenedTable(id="1-p2", lines=["○ ○", "観測 ○"], numbers=[5, 6]), 2)
+    fig = BeautifulSoup(w.parts[-1], "html.parser").figure
+    assert "flattened-table" in fig["class"] and fig.pre.get_text() == "○ ○\n観測 ○"
+    assert fig.figcaption.has_attr("data-generated")
 
 
 def test_short_documents_are_one_page_with_sections_below_the_title():

@@ -142,3 +142,25 @@ def test_the_english_edition_shows_no_japanese_outside_what_is_marked_japanese(b
             leaks.append((str(page.relative_to(built_site)), element.name, text.strip()[:50]))
     assert len(list((built_site / "en").rglob("*.html"))) > 10
     assert leaks == []
+
+
+def test_a_tables_translation_that_loses_its_columns_is_a_warning_at_its_entry(tmp_path):
+    from generator.model import FlattenedTable
+    from generator.parse.tables import read_layout
+    lines = ["米国 欧州 日本", "着陸 ○ ○ ○", "掘削 ○ ○", "JAXA作成。"]
+    layout = read_layout(FlattenedTable(id="3-p1", lines=lines, numbers=[1, 2, 3, 4]))
+    seg = Segment("3-p1", "\n".join(lines), 1, layout)
+    for msgstr, warned in (("USA | Europe | Japan\nLanding ○ ○ ○\nExcavation ○ ○\nBy JAXA.", False),
+                           ("United States Europe Japan\nLanding ○ ○ ○\nExcavation ○ ○\nBy JAXA.", True),
+                           ("USA Europe Japan\nLanding ○ ○\nExcavation ○ ○ ○\nBy JAXA.", True)):
+        po = refreshed(None, [seg])
+        po[0].msgstr = msgstr
+        (tmp_path / "en.po").write_text(po_text(po), encoding="utf-8")
+        report = Reporter()
+        load_catalog(tmp_path / "en.po", "docs_src/x/en.po", [seg], report)
+        found = [d for d in report.diagnostics if d.code == "translation-table"]
+        assert bool(found) == warned, msgstr
+        if warned:
+            text = po_text(po).splitlines()
+            assert text[found[0].line] == 'msgctxt "3-p1"'                 # the entry's first line
+            assert "a table of 3 columns" in found[0].message
