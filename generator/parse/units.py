@@ -121,6 +121,7 @@ ATTACHMENTS = {"別添": "annex", "別紙": "attachment", "付録": "appendix"}
 DIGITS, FIGURES = "0-9０-９", "0-9０-９〇一二三四五六七八九十"
 SPACE = "[ 　]"
 ROMAN_NUMERALS = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ"
+UPPER_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 
 
 def _heading(pattern: str, starts: str, key, ordinal=number_of, rank: int = 0, sequenced: bool = False) -> LineMarker:
@@ -163,6 +164,8 @@ LINE_MARKERS.register(_heading(rf"^([{ROMAN_NUMERALS}])[）)．.]?{SPACE}*(?=\S)
                                lambda n: unicodedata.normalize("NFKC", n).lower(), sequenced=True), "roman", 65)
 LINE_MARKERS.register(_heading(rf"^([a-zａ-ｚ])[）)]{SPACE}*(?=\S)", _range("a", "z") + _range("ａ", "ｚ"),
                                _letter(latin_ordinal), latin_ordinal, sequenced=True), "latin-paren", 64)
+LINE_MARKERS.register(_heading(rf"^([{UPPER_ROMAN}])(?:[．.]{SPACE}*|{SPACE}+)(?=\S)", UPPER_ROMAN,
+                               lambda n: unicodedata.normalize("NFKC", n).lower()), "upper-roman", 63)   # Ⅰ．Ⅱ．: parts
 # then the markers of items and titles (each begins with its own character); a list nests by its
 # bullet glyphs, in the order they first appear in it (parse.structure); the name is the list's style
 LINE_MARKERS.register(LineMarker(UnitKind.BULLET, re.compile(r"^・"), "・"), "bullet", 50)
@@ -334,19 +337,48 @@ def number_rows(lines: list[Line]) -> set[int]:
     return found
 
 
+MARKS_RUN = re.compile(r"[○△](?:\s+[○△])*\s*$")
+LEGEND_LINE = re.compile(r"^[○△×◎●▲□■◇◆－-]\s*[：:]")          # ○：保有 (a key, not a bullet)
+
+
+def _opens_text(line: Line) -> bool:
+    """A line that cannot belong to a table: a heading or bullet (not a legend key), or indented prose
+    (a paragraph's first line)."""
+    marker = line_marker(line.text)
+    return bool(marker and marker[0] is not UnitKind.TABLE and not LEGEND_LINE.match(line.text)) \
+        or (line.indent and ("、" in line.text or "。" in line.text))
+
+
+def symbol_table(lines: list[Line]) -> set[int]:
+    """The lines of a sheet's table of ○/△ rows (three or more): from its header line where one line
+    before the rows names the columns, else from the line after the sheet's first line or its last
+    sentence before the rows (a header broken over lines); to the line before the next heading,
+    bullet or indented sentence after the rows (its legend and notes kept)."""
+    rows = [i for i, l in enumerate(lines) if SYMBOL_ROW.match(l.text)]
+    if len(rows) < 3:
+        return set()
+    width = max(len(MARKS_RUN.search(lines[i].text).group(0).split()) for i in rows)
+    start = rows[0]
+    header = lines[start - 1].text.split() if start > 1 else []
+    if len(header) < width or SYMBOL_ROW.match(lines[start - 1].text):
+        while start > 1 and not lines[start - 1].text.endswith("。"):
+            start -= 1
+    else:
+        start -= 1
+    end = rows[-1] + 1
+    while end < len(lines) and not _opens_text(lines[end]):
+        end += 1
+    return {l.no for l in lines[start:end]}
+
+
 def table_lines(doc: Ingested) -> set[int]:
-    """Line numbers of flattened tables: the rest of a sheet, after its first line,
-    on which at least three lines are rows of ○/△ symbols; and number tables (`number_rows`)."""
+    """Line numbers of flattened tables: tables of ○/△ rows (`symbol_table`) and of figures (`number_rows`)."""
     by_sheet: dict[int, list[Line]] = {}
     for line in doc.lines:
         by_sheet.setdefault(line.sheet, []).append(line)
     found: set[int] = set()
     for lines in by_sheet.values():
-        rows = [l for l in lines if SYMBOL_ROW.match(l.text)]
-        if len(rows) >= 3:
-            found.update(l.no for l in lines[1:])
-        else:
-            found |= number_rows(lines)
+        found |= symbol_table(lines) or number_rows(lines)
     return found
 
 

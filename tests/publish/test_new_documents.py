@@ -1,4 +1,4 @@
-"""The eight test documents of new shapes (tests/documents/) publish with no code change: a strict
+"""The test documents of new shapes (tests/documents/) publish with no code change: a strict
 build of them, untranslated, gives both editions, every internal link and anchor resolving, and every
 note a real anchored note with its way back."""
 import shutil
