@@ -67,9 +67,22 @@ def test_slide_text_continues_across_an_empty_line_only_inside_a_sentence():
                                    "探査広報活動", "地球の安全確保"]
 
 
-def test_rows_of_symbols_make_a_flattened_table_of_the_rest_of_the_sheet():
+def test_rows_of_symbols_make_a_flattened_table_with_its_header_and_notes():
     got = units("３．技術と開発状況\n米国 ロシア 欧州\n\n宇宙船 ○ ○\n\n掘削 ○ ○ ○\n\n宇宙服 ○ △\n\n注記。\n")
     assert [k for k, _ in got] == ["heading", "table"]
+
+
+def test_a_table_in_the_middle_of_a_page_leaves_the_prose_around_it_alone():
+    text = ("１．成果\n　成果は次のとおりである。\n表１ 成果の分野\n天文 惑星 工学\n衛星Ａ ○ ○ ○\n衛星Ｂ ○ ○\n"
+            "衛星Ｃ ○ △ ○\n（注）○は主たる成果。\n　いずれも目標を達成した。\n２．課題\n")
+    got = units(text)
+    assert [k for k, _ in got] == ["heading", "indented", "plain", "table", "indented", "heading"]
+    assert got[3][1].startswith("天文 惑星 工学") and got[3][1].endswith("（注）○は主たる成果。")
+
+
+def test_a_header_broken_over_lines_keeps_the_table_from_the_sheets_first_line():
+    got = units("別添　課題と取組\n研究\n支援 基盤\n整備 人材\n\n費用 ○ ○ △\n\n手続 ○   △\n\n機会 ○ ○\n\n○：直接\n")
+    assert [k for k, _ in got] == ["plain", "table"] and got[1][1].startswith("研究")
 
 
 def test_an_unclosed_bracket_never_swallows_the_next_heading_or_item_and_is_a_warning_at_its_line():
