@@ -184,6 +184,7 @@ class MatrixTable(Block):
     markers: list[str] = field(default_factory=list)     # each one's text as printed, in order
     decoded: bool = False     # read from the text by the generator (no tables/<id>.yml): Japanese only
     numeric: bool = False     # its cells are figures, not marks
+    textual: bool = False     # its cells are words, not marks
     caption_printed: bool = False    # its caption is the source's (a units line), not the generator's
 
 

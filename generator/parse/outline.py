@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Contents, Document, FlattenedTable, MatrixTable, Section, plain_text
+from ..model import Contents, Document, FlattenedTable, MatrixTable, Member, MemberList, Section, plain_text
 
 WIDTH = 48          # characters of text shown per part
 
@@ -21,6 +21,7 @@ def _short(text: str) -> str:
 def outline(doc: Document) -> str:
     """The outline of `doc` as text."""
     blocks = {b.id: b for b in doc.walk() if b.id}
+    blocks |= {m.id: m for b in doc.walk() if isinstance(b, MemberList) for m in b.members}
     out = [f"{doc.source_path}: outline (line, what was recognised, [the rule that decided], text)"]
     for f in doc.title_block.fields:
         out.append(f"{f.first_line:>5}  title block: {f.role:<9} {_short(f.text)}")
@@ -31,6 +32,8 @@ def outline(doc: Document) -> str:
             s = sections[decision.made]
             what = f"heading L{s.level} #{s.anchor}"
             text = plain_text(s.title)
+        elif isinstance(block, Member):
+            what, text = f"member #{decision.made}", " / ".join(t for t in (block.mark, block.name, block.affiliation) if t)
         elif isinstance(block, Contents):
             what, text = f"table of contents ({len(block.entries)} lines)", block.heading
         elif isinstance(block, (FlattenedTable, MatrixTable)):

@@ -69,6 +69,25 @@ def is_name_line(unit: Unit) -> bool:
     return sum(1 for t in tokens if len(t) == 1) >= 2 and all(len(t) <= 4 for t in tokens)
 
 
+MEMBER_GAP = re.compile(r"　{2,}| {2,}")      # two spaces of one width: the gap between name and affiliation
+
+
+def member_line(unit: Unit) -> tuple[str, str, str] | None:
+    """(mark, name, affiliation) of a line that prints both, a gap between them
+    (`◎ 中 村 和 夫　　東京大学大学院 教授`), or None."""
+    if len(unit.lines) != 1:
+        return None
+    m = re.match(r"^([◎○])?[ 　]*(.*)$", unit.text)
+    gap = MEMBER_GAP.search(m.group(2))
+    if gap is None:
+        return None
+    name, affiliation = m.group(2)[:gap.start()], m.group(2)[gap.end():]
+    tokens = ROLE.sub("", name).split()
+    if sum(1 for t in tokens if len(t) == 1) < 2 or any(len(t) > 4 for t in tokens) or len(affiliation) < 2:
+        return None
+    return m.group(1) or "", name, affiliation
+
+
 class TreeBuilder:
     """The tree as it grows: the open sections, the anchors taken, the blocks placed so far."""
 
@@ -249,10 +268,16 @@ class TreeBuilder:
         return isinstance(last, (ItemList, BlockTitle))
 
     def member(self, name_unit: Unit, affiliation: Unit | None):
-        """Add a member (name line and affiliation line) to the member list before it or a new one."""
-        m = NAME.match(name_unit.text)
+        """Add a member (name line and affiliation line, or one line of both) to the member list before
+        it or a new one."""
+        both = member_line(name_unit) if affiliation is None else None
+        if both:
+            mark, name, aff = both
+        else:
+            m = NAME.match(name_unit.text)
+            mark, name, aff = m.group(1) or "", m.group(2), affiliation.text if affiliation else ""
         last_unit = affiliation or name_unit
-        member = Member(mark=m.group(1) or "", name=m.group(2), affiliation=affiliation.text if affiliation else "",
+        member = Member(mark=mark, name=name, affiliation=aff,
                         first_line=name_unit.first.no, last_line=last_unit.lines[-1].no)
         container = self.container()
         last = container[-1] if container else None
@@ -457,17 +482,23 @@ class TableOfContents(BlockRule):
 
 class Members(BlockRule):
     """A name spaced between its characters, then a line of text: a member and affiliation; a name
-    line followed by another (an attendance list: 高 村 雅 彦 （主査）) is a member alone."""
+    line followed by another (an attendance list: 高 村 雅 彦 （主査）) is a member alone; a line of
+    both, a gap between them, in a list of such lines, is a member and affiliation."""
     produces = (MemberList,)
 
     def test(self, b, units, i):
+        in_list = isinstance((b.container() or [None])[-1], MemberList)
+        if member_line(units[i]):                   # name and affiliation on one line: two such make a list
+            return in_list or (i + 1 < len(units) and member_line(units[i + 1]) is not None)
         if not is_name_line(units[i]):
             return False
         alone = i + 1 < len(units) and is_name_line(units[i + 1])
-        in_list = isinstance((b.container() or [None])[-1], MemberList)
         return (i + 1 < len(units) and units[i + 1].kind.is_text()) or in_list or alone
 
     def run(self, b, units, i):
+        if member_line(units[i]):
+            b.member(units[i], None)
+            return 1
         if i + 1 < len(units) and units[i + 1].kind.is_text() and not is_name_line(units[i + 1]):
             b.member(units[i], units[i + 1])
             return 2

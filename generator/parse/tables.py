@@ -323,6 +323,21 @@ def decode_numbers(flat: FlattenedTable, caption: str) -> MatrixTable | None:
     return table
 
 
+def decode_words(flat: FlattenedTable, caption: str) -> MatrixTable | None:
+    """A flattened table of words read as a table: a header of k words, the first naming the rows,
+    then rows of k words (a label and k − 1 cells); else None."""
+    lines = [line.split() for line in flat.lines]
+    width = len(lines[0]) if lines else 0
+    if width < 3 or len(lines) < 4 or any(len(words) != width for words in lines):
+        return None
+    table = MatrixTable(table_id=flat.id, caption={"ja": caption}, row_header={"ja": lines[0][0]},
+                        columns=[{"ja": c} for c in lines[0][1:]],
+                        rows=[MatrixRow(label={"ja": words[0]}, cells=words[1:]) for words in lines[1:]],
+                        refs=list(flat.refs), markers=list(flat.markers), decoded=True, textual=True)
+    table.id, table.first_line, table.last_line = flat.id, flat.first_line, flat.last_line
+    return table
+
+
 def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> None:
     """Put each curated table where its flattened block stands, else the table decoded from its text;
     list flattened blocks left as extracted."""
@@ -339,11 +354,12 @@ def apply_tables(doc: Document, tables: list[MatrixTable], report: Reporter) -> 
             elif isinstance(block, FlattenedTable):
                 table = by_section.get(section.anchor if section else "")
                 title = plain_text(section.title) if section else ""
-                decoded = (decode_matrix(block, title) or decode_numbers(block, title)) if table is None else None
+                decoded = (decode_matrix(block, title) or decode_numbers(block, title)
+                           or decode_words(block, title)) if table is None else None
                 if decoded is not None:
                     report.notice(doc.source_path, block.first_line, "table-decoded",
                                   f"the table at lines {block.first_line}–{block.last_line} is read as a "
-                                  f"{'table of figures' if decoded.numeric else 'matrix'} of "
+                                  f"{'table of figures' if decoded.numeric else 'table of words' if decoded.textual else 'matrix'} of "
                                   f"{len(decoded.rows)} rows and {len(decoded.columns)} columns; to give its English, "
                                   f"write docs_src/{doc.meta.slug}/tables/<id>.yml with section: "
                                   f"{section.anchor if section else '?'}")

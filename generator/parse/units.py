@@ -337,6 +337,30 @@ def number_rows(lines: list[Line]) -> set[int]:
     return found
 
 
+def word_row_count(line: Line) -> int:
+    """The words of a line that may be a row of a table of words: three or more, no sentence in it,
+    no name spaced between its characters (石 井 由梨佳)."""
+    words = line.text.split()
+    return len(words) if len(words) >= 3 and not any(c in line.text for c in "。、，") \
+        and sum(len(w) == 1 for w in words) < 2 and not line_marker(line.text) else 0
+
+
+def word_rows(lines: list[Line], taken: set[int] = frozenset()) -> set[int]:
+    """The lines of tables of words: a header line of k words (k ≥ 3), then three or more rows of k
+    words each (ミッション 打上げ時期 主な目的 分担 / SLIM 令和５年度 …)."""
+    found: set[int] = set()
+    counts = [0 if l.no in taken else word_row_count(l) for l in lines]
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and counts[j] and counts[j] == counts[i]:
+            j += 1
+        if counts[i] and j - i >= 4:
+            found.update(l.no for l in lines[i:j])
+        i = j
+    return found
+
+
 MARKS_RUN = re.compile(r"[○△](?:\s+[○△])*\s*$")
 LEGEND_LINE = re.compile(r"^[○△×◎●▲□■◇◆－-]\s*[：:]")          # ○：保有 (a key, not a bullet)
 
@@ -372,14 +396,25 @@ def symbol_table(lines: list[Line]) -> set[int]:
 
 
 def table_lines(doc: Ingested) -> set[int]:
-    """Line numbers of flattened tables: tables of ○/△ rows (`symbol_table`) and of figures (`number_rows`)."""
+    """Line numbers of flattened tables: tables of ○/△ rows (`symbol_table`), of figures (`number_rows`)
+    and of words (`word_rows`)."""
     by_sheet: dict[int, list[Line]] = {}
     for line in doc.lines:
         by_sheet.setdefault(line.sheet, []).append(line)
     found: set[int] = set()
     for lines in by_sheet.values():
-        found |= symbol_table(lines) or number_rows(lines)
+        tables = symbol_table(lines) or number_rows(lines)
+        found |= tables | word_rows(lines, tables)
     return found
+
+
+def hangs(unit: Unit, line: Line) -> bool:
+    """Is an indented line the next line of a paragraph whose first line is indented further (text
+    extracted in layout mode, every line at its block's depth): left of the first line, level with the
+    second?"""
+    first = unit.lines[0]
+    return unit.kind in (UnitKind.PLAIN, UnitKind.INDENTED) and line.indent and first.indent \
+        and line.col < first.col and (len(unit.lines) == 1 or line.col == unit.lines[-1].col)
 
 
 def ends_paragraph(line: Line, marker, before: Line) -> bool:
@@ -417,6 +452,8 @@ def find_units(doc: Ingested, report: Reporter | None = None) -> list[Unit | She
             new = True
         elif cur.trailing_open or (cur.bracket_open and not ends_paragraph(line, marker, cur.lines[-1])):
             new = False
+        elif not marker and hangs(cur, line) and soft_open(cur, doc):
+            new = False         # layout-mode text: the next line of an indented paragraph
         elif marker or line.indent or DATE_LINE.match(line.text):
             new = True          # (a date standing alone is never the end of a sentence)
         elif line.sheet_start:

@@ -188,8 +188,8 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     for i, row in enumerate(t.rows):
         cells = []
         for symbol in row.cells:
-            if t.numeric:                              # a figure is read as it is shown
-                cells.append(f'<td class="cell-number">{html_text(symbol)}</td>')
+            if t.numeric or t.textual:                 # a figure or a word is read as it is shown
+                cells.append(f'<td class="cell-{"number" if t.numeric else "text"}">{html_text(symbol)}</td>')
                 continue
             spoken = html_text(t.symbols.get(symbol, {}).get(lang, symbol))
             shown = "" if symbol == "-" else f'<span class="symbol" aria-hidden="true">{html_text(symbol)}</span>'

@@ -86,10 +86,10 @@ def test_minutes_have_their_speaker_turns_and_their_attendance_list():
 @pytest.mark.parametrize("slug", SLUGS)
 def test_matrices_and_tables_of_figures_become_real_tables_without_curation(slug):
     doc, _ = parsed(slug)
-    got = [("numbers" if b.numeric else "matrix", len(b.rows), len(b.columns))
+    got = [("numbers" if b.numeric else "words" if b.textual else "matrix", len(b.rows), len(b.columns))
            for b in doc.walk() if isinstance(b, MatrixTable) and b.decoded]
     want = [(t["kind"], t["rows"], t["columns"]) for t in expected(slug).get("tables") or []
-            if t["kind"] in ("matrix", "numbers")]
+            if t["kind"] in ("matrix", "numbers", "words")]
     assert got == want
 
 
@@ -185,3 +185,26 @@ def test_inserting_a_section_changes_no_other_sections_anchor(slug, tmp_path):
     (tmp_path / slug / "source.txt").write_text("\n".join(lines), encoding="utf-8")
     after = {s.anchor for s in load_document(tmp_path / slug, Reporter(), tmp_path).walk() if isinstance(s, Section)}
     assert before < after and len(after - before) == 1
+
+
+def test_text_extracted_in_layout_mode_gives_whole_paragraphs():
+    doc, _ = parsed("lunar-policy-annexes")
+    paragraphs = [plain_text(b.inlines) for b in doc.walk() if type(b).__name__ == "Paragraph"]
+    sentences = [p for p in paragraphs if "、" in p]             # (not the title lines)
+    assert len(sentences) >= 10 and all(p.endswith("。") for p in sentences), \
+        [p for p in sentences if not p.endswith("。")]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_member_lists_have_every_member(slug):
+    doc, _ = parsed(slug)
+    assert sum(len(b.members) for b in doc.walk() if isinstance(b, MemberList)) == expected(slug)["members"]
+
+
+def test_a_member_printed_with_the_affiliation_on_the_same_line_is_split_at_the_gap():
+    doc, _ = parsed("lunar-policy-annexes")
+    [members] = [b for b in doc.walk() if isinstance(b, MemberList)]
+    assert [(m.mark, m.name, m.affiliation) for m in members.members[:3]] == [
+        ("◎", "中 村 和 夫", "東京大学大学院理学系研究科 教授"),
+        ("○", "平 田 恵 子", "宇宙航空研究開発機構 宇宙科学研究所 教授"),
+        ("", "岡 本 　 亮", "株式会社月面開発研究所 代表取締役")]      # (the wide gap inside a short name kept)

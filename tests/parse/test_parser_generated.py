@@ -16,7 +16,7 @@ PIECES = ["・", "※", "【", "】", "（", "）", "１．", "（１）", "①"
           "\f", "目次", "……", " 2", "――――", "（注）", "資料２－１", "令和７年３月１４日", "○高村主査　", "【事務局】",
           "高 村 雅 彦 （主査）", "米国 44 51 87", "中国 39 55 64", "（単位：億円）", "2020 年 2021 年 2022 年",
           "JAXA 防衛省 欧州", "観測 ○ － △", "○：保有 △：計画中", "文部科学省宇宙開発利用課長 北川智之", "Ⅰ．", "Ⅱ　",
-          "着陸 ○ ○", "掘削 ○ ○ ○", "表１"]
+          "着陸 ○ ○", "掘削 ○ ○ ○", "表１", "ミッション 時期 分担", "SLIM 令和５年度 JAXA"]
 
 line = st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join)
 document = st.lists(st.tuples(line, st.sampled_from(["\n\n", "\n", "\n\n\n"])), min_size=1, max_size=30).map(
@@ -44,7 +44,8 @@ def model_text(doc):
                     lines = lines.replace(marker, "", 1)
                 out.append(lines)
             elif isinstance(b, MatrixTable) and b.decoded:
-                text = (b.caption["ja"] if b.caption_printed else "") + "".join(c["ja"] for c in b.columns)
+                text = (b.caption["ja"] if b.caption_printed else "") + b.row_header["ja"]
+                text += "".join(c["ja"] for c in b.columns)
                 text += "".join(r.label["ja"] + "".join(r.cells) for r in b.rows)
                 text += "".join(x["ja"] for x in b.legend + b.notes)
                 for marker in b.markers:

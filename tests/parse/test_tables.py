@@ -290,3 +290,13 @@ def test_table_draft_writes_the_skeleton_of_every_table_left_to_curate():
     leo = subprocess.run([sys.executable, "-m", "generator", "table-draft", "leo-activity-2025"], cwd=ROOT, env=env,
                          capture_output=True, text=True)
     assert leo.stdout.strip() == "# leo-activity-2025 has no table left to curate"
+
+
+def test_a_table_of_words_is_read_with_its_first_column_naming_the_rows():
+    from generator.parse.tables import decode_words
+    lines = ["ミッション 打上げ時期 分担", "SLIM 令和５年度 ＪＡＸＡ", "LUPEX 令和10年度頃 日印協力", "HTV-XG 令和10年度頃 ＪＡＸＡ"]
+    table = decode_words(FlattenedTable(id="x", lines=lines, numbers=[1, 2, 3, 4]), "別紙１")
+    assert table.textual and table.row_header == {"ja": "ミッション"}
+    assert [c["ja"] for c in table.columns] == ["打上げ時期", "分担"]
+    assert [(r.label["ja"], r.cells) for r in table.rows][1] == ("LUPEX", ["令和10年度頃", "日印協力"])
+    assert decode_words(FlattenedTable(id="x", lines=lines[:3] + ["HTV-XG ＪＡＸＡ"], numbers=[1, 2, 3, 4]), "") is None

@@ -102,3 +102,20 @@ def test_an_open_bracket_still_joins_the_lines_of_its_own_paragraph():
     assert got == [("heading", "ア）ＪＡＸＡの機能【対象：JAXA（大学等）】")]
     find_units(ingest("(4人乗り、閉鎖型ECLSS、放\n\n射線防御)\n", "y.txt"), report)     # single-spaced, over an empty line
     assert report.diagnostics == []
+
+
+def test_layout_mode_lines_at_their_blocks_depth_join_into_one_paragraph():
+    text = ("  （１）アルテミス計画の進展\n    ⅰ) 有人月面着陸に向けた動き\n      米国は、有人月面着陸の実現に向けて、有人宇宙船、大型ロケッ\n"
+            "    ト及び着陸機の開発を進めている。着陸機については、民間事業者から輸送サービスを\n"
+            "    調達する方式が採られている。\n      次の段落である。\n")
+    got = units(text)
+    assert [k for k, _ in got] == ["heading", "heading", "indented", "indented"]
+    assert got[2][1] == "米国は、有人月面着陸の実現に向けて、有人宇宙船、大型ロケット及び着陸機の開発を進めている。" \
+                        "着陸機については、民間事業者から輸送サービスを調達する方式が採られている。"
+
+
+def test_lines_of_words_under_a_header_of_as_many_make_a_table_but_spaced_names_do_not():
+    table = "ミッション 打上げ時期 分担\nSLIM 令和５年度 ＪＡＸＡ\nLUPEX 令和10年度頃 日印協力\nHTV-XG 令和10年度頃 ＪＡＸＡ\n"
+    assert [k for k, _ in units("別紙１\n" + table)] == ["heading", "table"]
+    members = "委員\n石 井 由梨佳\n防衛大学校 人文社会科学群 准教授\n植 木 千可子\n早稲田大学 アジア太平洋研究科 教授\n"
+    assert "table" not in [k for k, _ in units(members)]
