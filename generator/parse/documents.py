@@ -15,7 +15,7 @@ from pathlib import Path
 from ..diagnostics import Reporter
 from ..model import Document, Meta, plain_text
 from . import yamlfiles
-from .footnotes import Numbering, check_references, collect_footnotes, note_style
+from .footnotes import Numbering, check_references, collect_footnotes, note_style, notice_far_bodies
 from .ingest import ingest, raw_lines
 from .structure import build_tree
 from .tables import apply_tables, load_tables
@@ -105,6 +105,9 @@ def parse_text(text: str, path: str, meta: Meta, report: Reporter) -> Document:
     doc = Document(meta=meta, source_path=path, title_block=head, preamble=preamble,
                    sections=sections, footnotes=notes, artifacts=artifacts, decisions=decisions)
     check_references(notes, doc.footnote_refs(), path, report)
+    sheet_of = {line.no: line.sheet for line in ingested.lines}
+    sheet_of |= {line.no: line.sheet for area in ingested.note_areas for line in area}
+    notice_far_bodies(notes, doc.footnote_refs(), sheet_of, path, report)
     if not meta.title:
         meta.title = " ".join(doc.title_block.get("title")) or meta.slug
     _fill_from_title_block(meta, doc)

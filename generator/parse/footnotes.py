@@ -159,3 +159,19 @@ def check_references(notes: dict[int, Footnote], refs: list[FootnoteRef], path: 
                         f"footnote [{n}] has a body but no marker in the text; add [{n}] where it "
                         f"belongs or delete the body")
 
+
+def notice_far_bodies(notes: dict[int, Footnote], refs: list[FootnoteRef], sheet_of: dict[int, int], path: str,
+                      report: Reporter) -> None:
+    """A notice at each note body that stands on another sheet than its first reference (the end of
+    a section or of the document): paired by number alone, which the editor may want to check."""
+    first: dict[int, FootnoteRef] = {}
+    for r in refs:
+        first.setdefault(r.number, r)
+    for n, note in sorted(notes.items()):
+        ref = first.get(n)
+        if ref is None or sheet_of.get(ref.line) is None or sheet_of.get(ref.line) == sheet_of.get(note.first_line):
+            continue
+        report.notice(path, note.first_line, "note-far",
+                      f"the body of note {n} stands on another printed page than its reference (line {ref.line}); "
+                      f"they are paired by their number: check that this is the note's body")
+

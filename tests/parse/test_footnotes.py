@@ -104,3 +104,14 @@ def test_unnumbered_notes_pair_with_their_bodies_in_order():
     assert [r.number for r in doc.footnote_refs()] == [1, 2]
     assert {n: plain_text(f.lines[0]) for n, f in doc.footnotes.items()} == {1: "最初の注", 2: "次の注"}
     assert [d.code for d in report.diagnostics if d.code.startswith("footnote")] == []
+
+
+def test_a_note_body_on_another_page_than_its_reference_is_a_notice_at_the_body(seed_docs):
+    from generator.parse.documents import load_document
+    from helpers import ROOT
+    report = Reporter()
+    load_document(ROOT / "tests" / "documents" / "smallsat-decision-endnotes", report, ROOT / "tests")
+    far = [(d.line, d.message.split("(line ")[1].split(")")[0]) for d in report.diagnostics if d.code == "note-far"]
+    assert far == [(111, "6"), (113, "49"), (115, "55"), (117, "57")]     # *5 stands on its reference's page
+    _, seeds = seed_docs
+    assert not [d for d in seeds.diagnostics if d.code == "note-far"]     # page-bottom notes: no guess
