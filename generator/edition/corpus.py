@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..glossary.export import to_csv, to_tbx
 from ..glossary.termbase import Glossary, sort_key
-from ..render.escape import html_attr, html_text
+from ..render.escape import html_attr, html_text, markdown_text
 from ..render.languages import Language
 from ..render.side_by_side import SIDE_BY_SIDE_PAGE
 from ..render.urls import UrlStyle
@@ -82,7 +82,7 @@ def glossary_page(glossary: Glossary, docs: list[DocumentSummary], lang: Languag
              f'<a href="{lang.urls.href("glossary.md", "glossary.csv")}" download>CSV</a></p>']
     for term in sorted(glossary.terms, key=lambda t: sort_key(t, code)):
         head = f"{term.ja}（{term.en}）" if code == "ja" else f"{term.en} ({term.ja})"
-        parts.append(f"## {html_text(head)} {{#{term.id}}}")
+        parts.append(f"## {markdown_text(head)} {{#{term.id}}}")
         rows = [(label("japanese"), f'<span lang="ja">{html_text(term.ja)}</span>'),
                 (label("reading"), f'<span lang="ja">{html_text(term.reading)}</span>'),
                 (label("english"), f'<span lang="en">{html_text(term.en)}</span>')]

@@ -64,7 +64,8 @@ def search_entries(doc: Document, lang: Language) -> list[dict]:
 
 
 def json_items(entries: list[dict]) -> list[str]:
-    return [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in entries]
+    """Each entry as JSON, `<` written \\u003c (so no text can close a script, wherever it is inlined)."""
+    return [json.dumps(e, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c") for e in entries]
 
 
 def search_index(documents: list[str], lang: Language) -> str:

@@ -73,7 +73,15 @@ class Matcher:
     def _below(cls, node: dict) -> str:
         """The forms below a trie node: longer continuations first, the form ending here last, so
         that a match is the longest form at its position."""
-        branches = [re.escape(c) + cls._below(child) for c, child in node.items() if c]
+        branches = []
+        for c, child in node.items():
+            if not c:
+                continue
+            run = [c]
+            while len(child) == 1 and "" not in child:        # a chain with no choice: one literal
+                (c, child), = child.items()
+                run.append(c)
+            branches.append(re.escape("".join(run)) + cls._below(child))    # (recursion: one per fork)
         if "" in node:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -92,3 +92,38 @@ def on_pre_build(config, **kwargs):
     # one process: forking worker processes from the server's threads could deadlock, and an
     # edit redoes one document (the others come from the cache)
     main(["--src", str(src), "--out", str(out), "generate", "--jobs", "1"])
+
+
+def on_env(env, config, files, **kwargs):
+    """Every value a template prints is HTML-escaped unless it is marked as HTML (`Markup`): the
+    titles, descriptions and paths that editors' files put into the navigation, `<title>` and
+    meta tags are text, whatever a template forgets."""
+    env.autoescape = True
+    return env
+
+
+def on_nav(nav, config, files, **kwargs):
+    """The navigation's titles (editors' text) marked as escaped HTML, so that a template's
+    `striptags` (Material's `<title>`) gives back the text itself, and printing them escapes them once."""
+    from markupsafe import Markup
+
+    def mark(items):
+        for item in items:
+            if item.title is not None:
+                item.title = Markup.escape(item.title)
+            mark(getattr(item, "children", None) or [])
+    mark(nav.items)
+    return nav
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    """The page's body and its table of contents' titles are HTML already (Python-Markdown's, with
+    the editors' text escaped in it): marked so, they are printed as they are."""
+    from markupsafe import Markup
+
+    def mark(items):
+        for item in items:
+            item.title = Markup(item.title)
+            mark(item.children)
+    mark(page.toc)
+    return Markup(html)

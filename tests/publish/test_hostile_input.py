@@ -1,0 +1,117 @@
+"""Hostile input: every string an editor's file can carry is text wherever it lands. One site is
+built from documents that carry a payload (markup, event handlers, `javascript:` URLs, quotes,
+template syntax, Markdown syntax, bidi controls, very long strings) in every field — each
+metadata field, the source's title block, headings, paragraphs and items, every msgstr of its PO
+file, the glossary's terms, forms and definitions — and every page of both editions is read back
+with an HTML parser: no element, attribute or URL came from a payload, and the payload's text is
+there as text."""
+import json
+import re
+import subprocess
+import sys
+
+import polib
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, build_site
+
+PAYLOADS = [
+    "<script>pwn(1)</script>",
+    "<img src=x onerror=pwn(2) data-pwn>",
+    '"><svg onload=pwn(3) data-pwn>',
+    "' onmouseover='pwn(4)' data-pwn='",
+    "javascript:pwn(5)",
+    "</textarea></title><b data-pwn>6</b>",
+    "{{ 7*7 }}{% if true %}pwn7{% endif %}",
+    "[pwn8](javascript:pwn(8)) *em8* `code8` <http://pwn.example/>",
+    "rlo\u202eevil\u202c ltr\u200f end",
+    "long" + "x" * 4000,
+]
+META_FIELDS = ("title", "title_en", "issuer", "issuer_en", "date_note", "date_note_en", "description",
+               "description_en")
+
+
+def source(i: int, payload: str) -> str:
+    return (f"{payload}についての報告\n\n令和７年３月１４日\n\n{payload}委員会\n\n"
+            f"１．{payload}の総論\n\n　本文である。{payload}危険語{i}を含む。\n\n"
+            f"２．各論\n\n・項目{payload}である。\n\n・危険語{i}の項目である。\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    src = tmp / "docs_src"
+    terms = []
+    for i, payload in enumerate(PAYLOADS):
+        folder = src / f"doc-{i}"
+        folder.mkdir(parents=True)
+        (folder / "source.txt").write_text(source(i, payload), encoding="utf-8")
+        meta = {field: payload for field in META_FIELDS}
+        meta["source_url"] = "https://example.org/" + payload
+        (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+        terms.append({"id": f"pwn-{i}", "ja": f"危険語{i}", "reading": "きけんご", "en": f"term {payload}",
+                      "definition": {"ja": f"定義{payload}", "en": f"definition {payload}"},
+                      "forms": [f"危険語{i}"], "en_forms": [f"term {payload}"]})
+    (src / "glossary.yml").write_text(yaml.safe_dump({"link": "first-per-section", "terms": terms},
+                                                     allow_unicode=True), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(tmp / "po-build"), "po"],
+                   cwd=ROOT, check=True, capture_output=True)
+    for i, payload in enumerate(PAYLOADS):
+        po = polib.pofile(str(src / f"doc-{i}" / "en.po"), wrapwidth=0)
+        for entry in po:
+            lines = entry.msgid.split("\n")
+            entry.msgstr = "\n".join(f"term {payload} {n}" for n, _ in enumerate(lines))
+        po.save()
+    return build_site(src, tmp / "out")
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_of_both_editions_is_built(hostile_site):
+    assert len(pages(hostile_site)) >= 4 * len(PAYLOADS)
+    for i in range(len(PAYLOADS)):
+        assert (hostile_site / f"doc-{i}" / "index.html").is_file()
+        assert (hostile_site / "en" / f"doc-{i}" / "index.html").is_file()
+
+
+def test_no_element_attribute_or_url_comes_from_a_payload(hostile_site):
+    found = []
+    for path in pages(hostile_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for el in soup.find_all(True):
+            where = f"{path.relative_to(hostile_site)}: <{el.name}>"
+            if el.name in ("svg", "img", "b", "textarea") and ("data-pwn" in el.attrs or el.get("src") == "x"):
+                found.append(where)
+            for name, value in el.attrs.items():
+                value = " ".join(value) if isinstance(value, list) else value
+                if (name.startswith("on") and "pwn" in value) or "pwn" in name:     # (Material: onsubmit)
+                    found.append(f"{where} {name}")
+                if name in ("href", "src", "action") and re.match(r"\s*javascript:", value, re.I):
+                    found.append(f"{where} {name}={value}")
+            if el.name == "script" and "pwn(" in el.get_text():
+                found.append(f"{where} script")
+            if el.name in ("em", "code") and el.get_text() in ("em8", "code8"):
+                found.append(f"{where} markdown")
+    assert found == []
+
+
+def test_the_payloads_are_shown_as_text(hostile_site):
+    soup = BeautifulSoup((hostile_site / "doc-0" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text() == PAYLOADS[0] + " - 宇宙政策文書"                # (meta.yml's title)
+    assert soup.select_one('meta[name="description"]')["content"] == PAYLOADS[0]
+    assert "<script>pwn(1)</script>委員会" in soup.get_text()
+    six = BeautifulSoup((hostile_site / "doc-6" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "{{ 7*7 }}{% if true %}pwn7{% endif %}" in six.get_text()           # no template ran
+    nav = [a.get_text(" ", strip=True) for a in six.select("nav.md-nav a")]
+    assert any(PAYLOADS[6] in text for text in nav)
+
+
+def test_the_search_index_is_valid_and_holds_the_payload_as_text(hostile_site):
+    text = (hostile_site / "search-index.js").read_text(encoding="utf-8")
+    assert "</script" not in text.lower()
+    data = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    assert PAYLOADS[1] in json.dumps(data, ensure_ascii=False)
