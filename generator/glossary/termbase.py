@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Reporter
-from ..parse import yamlfiles
+from ..parse import schemas, yamlfiles
 from .matcher import Matcher
 
 GLOSSARY_NAME = "glossary.yml"
@@ -69,15 +69,12 @@ class Glossary:
 
 def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
     """The termbase of `path` (None without one), each problem reported at its term's line."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yamlfiles.compose(text)
-        data = yamlfiles.load(text) or {}
-    except yamlfiles.YAMLError as e:
-        report.error(shown, yamlfiles.error_line(e), "glossary-yaml", f"cannot read the glossary: {e}")
+    read = yamlfiles.read(path, shown, report, "glossary-yaml", schemas.GLOSSARY)
+    if read is None:
         return None
+    data, root = read
     term_nodes = getattr(yamlfiles.nodes_by_key(root).get("terms"), "value", [])
     terms: list[Term] = []
     ids: dict[str, int] = {}
@@ -105,6 +102,7 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
         for lang in ("ja", "en"):
             if not term.definition.get(lang):
                 report.warn(shown, line, "glossary-no-definition", f"term '{term.id}' has no '{lang}' definition")
+        _check_english_forms(term, shown, report)
         for form in term.forms:
             if form in forms and forms[form][0] != term.id:
                 report.error(shown, line, "glossary-duplicate",
@@ -118,6 +116,24 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
             if rel not in known:
                 report.warn(shown, term.line, "glossary-related", f"term '{term.id}' relates to unknown term '{rel}'")
     return Glossary(terms, shown, str(data.get("link") or "first-per-section"))
+
+
+def _check_english_forms(term: Term, shown: str, report: Reporter) -> None:
+    """English forms that would link ordinary words: a name split at its commas (an unquoted YAML
+    flow list), and a single lower-case word that is not the term's own English."""
+    forms = term.en_forms
+    for name in (term.en, term.expansion):
+        for i in range(len(forms)):
+            for j in range(i + 2, len(forms) + 1):
+                if name and ", ".join(forms[i:j]) == name:
+                    report.error(shown, term.line, "glossary-form-split",
+                                 f"term '{term.id}': the English forms {', '.join(map(repr, forms[i:j]))} are one "
+                                 f"name split at its commas; quote it: \"{name}\"")
+    for form in forms:
+        if form.isalpha() and form.islower() and form != term.en.lower():
+            report.warn(shown, term.line, "glossary-form-word",
+                        f"term '{term.id}': the English form '{form}' is a single ordinary word, so every "
+                        f"'{form}' in English text would link to this term; give a longer form")
 
 
 def sort_key(term: Term, lang: str):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Reporter
 from ..model import Document, Meta, plain_text
-from . import yamlfiles
+from . import schemas, yamlfiles
 from .footnotes import Numbering, check_references, collect_footnotes, note_style, notice_far_bodies
 from .ingest import ingest, raw_lines
 from .structure import build_tree
@@ -35,36 +35,32 @@ def discover(src: Path) -> list[Path]:
     return sorted(p.parent for p in src.glob(f"*/{SOURCE_NAME}"))
 
 
-def load_meta(folder: Path, report: Reporter) -> Meta:
-    """A document's metadata from its `meta.yml` (the defaults where there is none)."""
+def load_meta(folder: Path, report: Reporter, root: Path | None = None) -> Meta:
+    """A document's metadata from its `meta.yml` (the defaults where there is none, or where it is
+    malformed: then with errors at their lines)."""
     meta = Meta(slug=folder.name)
     path = folder / META_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return meta
+    shown = str(path.relative_to(root)) if root else str(path)
+    read = yamlfiles.read(path, shown, report, "meta-yaml", schemas.META)
+    if read is None:
+        return meta
+    data, tree = read
+    data = data or {}
     text = path.read_text(encoding="utf-8")
-    try:
-        data = yamlfiles.load(text) or {}
-    except yamlfiles.YAMLError as e:
-        report.error(str(path), yamlfiles.error_line(e), "meta-yaml",
-                     f"cannot read the metadata: {getattr(e, 'problem', e)}; fix the YAML syntax")
-        return meta
-    if not isinstance(data, dict):
-        report.error(str(path), 1, "meta-yaml", "metadata must be a mapping of field: value")
-        return meta
     meta.stated = tuple(key for key in data if key in META_FIELDS)
     for key, value in data.items():
-        if key not in META_FIELDS:
-            report.warn(str(path), 1, "meta-unknown-field",
-                        f"unknown field '{key}'; known fields: {', '.join(sorted(META_FIELDS))}")
-            continue
-        setattr(meta, key, value if value is not None else "")
+        if key == "split_pages":
+            value = {"true": True, "false": False}.get(value)
+        setattr(meta, key, value)
     if meta.heading_levels is not None:
-        meta.heading_levels = _heading_levels(meta.heading_levels, str(path), text, report)
+        meta.heading_levels = _heading_levels(meta.heading_levels, shown, text, report)
     for field in ENGLISH_FIELDS:
         shown = getattr(meta, field) and not (field == "date_note" and meta.date)   # a date is shown instead
         if shown and not getattr(meta, f"{field}_en"):
             line = yamlfiles.line_of(yamlfiles.nodes_by_key(yamlfiles.compose(text)).get(field))
-            report.warn(str(path), line, "meta-no-english",
+            report.warn(shown, line, "meta-no-english",
                         f"{field} has no English, so the English edition shows it in Japanese; add {field}_en")
     return meta
 
@@ -154,7 +150,7 @@ def load_document(folder: Path, report: Reporter, root: Path | None = None) -> D
     """Parse a document folder (`root`: the folder that messages name files from)."""
     source = folder / SOURCE_NAME
     shown = str(source.relative_to(root)) if root else str(source)
-    meta = load_meta(folder, report)
+    meta = load_meta(folder, report, root)
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:

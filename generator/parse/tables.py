@@ -19,7 +19,7 @@ from pathlib import Path
 from ..diagnostics import Reporter
 from ..model import (Document, FlattenedTable, ItemList, LayoutRow, MatrixRow, MatrixTable, Section, TableLayout,
                      plain_text)
-from . import yamlfiles
+from . import schemas, yamlfiles
 from .ingest import SYMBOL_ROW
 
 SYMBOLS = "○△"
@@ -86,27 +86,12 @@ def raw_rows(flat: FlattenedTable) -> list[RawRow]:
 # ------------------------------------------------------------------ loading
 def load_table(path: Path, shown: str, report: Reporter) -> MatrixTable | None:
     """A curated table from its YAML file, or None (with errors at their lines) when it is malformed."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yamlfiles.compose(text)
-        data = yamlfiles.load(text)
-    except yamlfiles.YAMLError as e:
-        report.error(shown, yamlfiles.error_line(e), "table-yaml", f"cannot read the table data: {e}")
+    read = yamlfiles.read(path, shown, report, "table-yaml", schemas.TABLE)
+    if read is None:
         return None
+    data, root = read
     lines = yamlfiles.nodes_by_key(root)
     row_lines = [yamlfiles.line_of(n) for n in getattr(lines.get("rows"), "value", [])]
-
-    def need(key, kind):
-        if not isinstance(data.get(key), kind):
-            report.error(shown, yamlfiles.line_of(lines.get(key)), "table-field",
-                         f"'{key}' is missing or not a {kind.__name__}; see CONTRIBUTING.md, Tables")
-            return False
-        return True
-
-    if not isinstance(data, dict) or not all([need(k, dict) for k in ("caption", "row_header", "symbols")]
-                                             + [need(k, list) for k in ("columns", "rows")]
-                                             + [need(k, str) for k in ("id", "section")]):
-        return None
     ncol = len(data["columns"])
     table = MatrixTable(table_id=data["id"], caption=data["caption"], row_header=data["row_header"],
                         groups=data.get("groups") or [], columns=data["columns"],

@@ -48,12 +48,13 @@ def hostile_site(tmp_path_factory):
         folder = src / f"doc-{i}"
         folder.mkdir(parents=True)
         (folder / "source.txt").write_text(source(i, payload), encoding="utf-8")
-        meta = {field: payload for field in META_FIELDS}
-        meta["source_url"] = "https://example.org/" + payload
+        short = payload[:400]                       # (within the schema's limits: longer is refused)
+        meta = {field: short for field in META_FIELDS}
+        meta["source_url"] = f"https://example.org/doc-{i}?q=a'b&x=1"      # (a quote and an ampersand)
         (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
-        terms.append({"id": f"pwn-{i}", "ja": f"危険語{i}", "reading": "きけんご", "en": f"term {payload}",
-                      "definition": {"ja": f"定義{payload}", "en": f"definition {payload}"},
-                      "forms": [f"危険語{i}"], "en_forms": [f"term {payload}"]})
+        terms.append({"id": f"pwn-{i}", "ja": f"危険語{i}", "reading": "きけんご", "en": f"term {short}",
+                      "definition": {"ja": f"定義{short}", "en": f"definition {short}"},
+                      "forms": [f"危険語{i}"], "en_forms": [f"term {payload}"[:80]]})
     (src / "glossary.yml").write_text(yaml.safe_dump({"link": "first-per-section", "terms": terms},
                                                      allow_unicode=True), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "generator", "--src", str(src), "--out", str(tmp / "po-build"), "po"],
