@@ -132,7 +132,7 @@ def cmd_po(args) -> int:
     from .translate.catalog import load_po, po_path, refresh
     from .translate.segments import segments
     report = Reporter()
-    docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src)]
+    docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src, report)]
     print_diagnostics(report, "text")
     changed: list[Path] = []
     for doc in docs:

@@ -95,7 +95,11 @@ def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRAN
 def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
     """The glossary of a documents folder (None without one)."""
     path = src / GLOSSARY_NAME
-    return load_glossary(path, str(path.relative_to(src.parent)), report)
+    shown = str(path.relative_to(src.parent))
+    if not path.exists() and not path.is_symlink():
+        report.warn(shown, 1, "glossary-missing", "there is no glossary, so the pages have no term links and no "
+                                                  "glossary page; restore the file (git checkout) or add one")
+    return load_glossary(path, shown, report)
 
 
 def document_key(folder: Path, job: Job) -> str:
@@ -170,7 +174,7 @@ def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int =
     glossary_file = src / GLOSSARY_NAME
     urls = [(code, editions.urls) for code in LANGUAGES] if editions else []
     shared = cache.key_of(glossary_file.read_bytes() if glossary_file.exists() else b"", repr(urls))
-    folders = discover(src)
+    folders = discover(src, glossary_report)
     order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)
     job = Job(src, glossary, editions, cache_dir, shared)
     results = [cached(folder, job) for folder in folders]

@@ -30,9 +30,39 @@ WESTERN_DATE = re.compile(r"^([0-9０-９]{4})\s*年\s*([0-9０-９]+)\s*月\s*(
 ENGLISH_FIELDS = ("issuer", "date_note", "description")      # each with its `<field>_en`
 
 
-def discover(src: Path) -> list[Path]:
-    """Document folders in name order."""
-    return sorted(p.parent for p in src.glob(f"*/{SOURCE_NAME}"))
+# the names the site itself uses at its root (and the language folders): no document may take one
+RESERVED_NAMES = frozenset({"en", "ja", "glossary", "assets", "status", "search", "404", "index", "sitemap",
+                            "tables", "offline"})
+DOCUMENT_FILES = (SOURCE_NAME, META_NAME, "en.po")
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why a document folder cannot be published as it is (its name becomes a URL and a path), or None."""
+    name = folder.name
+    if not re.match(schemas.NAME_PATTERN, name):
+        return (f"the folder name '{name}' cannot be a web address; rename the folder with lower-case letters "
+                f"a–z, digits and hyphens, starting with a letter or digit")
+    if name in RESERVED_NAMES:
+        return f"the folder name '{name}' is one the site uses for its own pages; choose another name"
+    links = [p.name for p in [folder, *(folder / n for n in DOCUMENT_FILES), *sorted((folder / "tables").glob("*"))]
+             if p.is_symlink()]
+    if links:
+        return (f"{', '.join(links)} {'is a symbolic link' if len(links) == 1 else 'are symbolic links'}; "
+                f"commit the files themselves")
+    return None
+
+
+def discover(src: Path, report: Reporter | None = None) -> list[Path]:
+    """Document folders in name order; those whose name or files cannot be published left out, each
+    with an error in `report`."""
+    found = []
+    for folder in sorted(p.parent for p in src.glob(f"*/{SOURCE_NAME}")):
+        problem = folder_problem(folder)
+        if problem is None:
+            found.append(folder)
+        elif report is not None:
+            report.error(str((folder / SOURCE_NAME).relative_to(src.parent)), 1, "document-folder", problem)
+    return found
 
 
 def load_meta(folder: Path, report: Reporter, root: Path | None = None) -> Meta:
