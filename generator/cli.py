@@ -126,26 +126,36 @@ def cmd_check(args) -> int:
 
 
 def cmd_po(args) -> int:
-    """Refresh the PO files from the sources (msgmerge semantics)."""
+    """Refresh the PO files from the sources (msgmerge semantics); a document with any error in its
+    source, metadata, tables or PO file is left as it is (so no translation is ever lost), and the
+    command fails."""
     from .edition.files import write_if_changed
     from .parse.documents import discover, load_document
-    from .translate.catalog import load_po, po_path, refresh
+    from .translate.catalog import duplicate_entries, load_po, po_path, refresh
     from .translate.segments import segments
     report = Reporter()
-    docs = [load_document(folder, report, args.src.parent) for folder in discover(args.src, report)]
-    print_diagnostics(report, "text")
+    folders = discover(args.src, report)
     changed: list[Path] = []
-    for doc in docs:
+    skipped = 0
+    for folder in folders:
+        mine = Reporter()
+        doc = load_document(folder, mine, args.src.parent)
         path = po_path(args.src / doc.meta.slug, args.lang)
         shown = str(path.relative_to(args.src.parent))
-        po = load_po(path, report, shown) if path.exists() else None
-        if path.exists() and po is None:
-            print_diagnostics(report, "text")
-            return 1
+        po = load_po(path, mine, shown) if path.exists() or path.is_symlink() else None
+        if po is not None:
+            duplicate_entries(po, shown, mine)
+        report.diagnostics.extend(mine.diagnostics)
+        if any(d.is_error() for d in mine.diagnostics):
+            skipped += 1
+            continue
         new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)
         write_if_changed(path, str(new), changed)
-    print(f"po: {len(docs)} document(s), {len(changed)} PO file(s) updated", file=sys.stderr)
-    return 0
+    print_diagnostics(report, "text")
+    failed = skipped or any(d.is_error() for d in report.diagnostics)
+    print(f"po: {len(folders)} document(s), {len(changed)} PO file(s) updated"
+          + (f"; {skipped} left unchanged because of the errors above" if skipped else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_outline(args) -> int:

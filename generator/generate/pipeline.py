@@ -20,18 +20,18 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Reporter
+from ..diagnostics import Diagnostic, Level, Reporter
 from ..edition.document import DocumentSummary, document_coverage, document_output, document_usage
 from ..edition.files import write_files
 from ..glossary.checks import check_translation_terms, check_unused_forms, forms_in
 from ..glossary.termbase import GLOSSARY_NAME, Glossary, load_glossary
 from ..memos import next_document
-from ..model import Document
+from ..model import Document, Meta
 from ..parse.documents import SOURCE_NAME, discover, input_files, load_document
 from ..parse.faithfulness import artifact_summary
 from ..render.languages import LANGUAGES, Language
 from ..render.urls import UrlStyle
-from ..translate.catalog import Catalog, load_catalog, po_path
+from ..translate.catalog import Catalog, Coverage, load_catalog, po_path
 from ..translate.segments import segments
 from . import cache
 from .incremental import Stamps, stamps, still_written
@@ -135,7 +135,20 @@ def cached(folder: Path, job: Job) -> DocumentResult | None:
 
 def process_document(folder: Path) -> DocumentResult:
     """One document through every step, its files written (unless it has errors), its result kept
-    in the cache."""
+    in the cache; a failure no check foresaw is an error naming the document, not a traceback."""
+    try:
+        return _process_document(folder)
+    except Exception as e:          # (a mistake in an editor's file that no check caught)
+        shown = str((folder / SOURCE_NAME).relative_to(_job.src.parent))
+        error = Diagnostic(shown, 1, Level.ERROR, "document-failed",
+                           f"the generator could not process this document ({type(e).__name__}: {e}); "
+                           f"nothing of it was published. Check its files; if they look right, report this "
+                           f"message")
+        return DocumentResult(DocumentSummary(Meta(slug=folder.name), {}, Coverage(), None), set(), Counter(),
+                              [error], [], [], "")
+
+
+def _process_document(folder: Path) -> DocumentResult:
     job = _job
     key = document_key(folder, job) if job.cache is not None else ""
     next_document()                              # nothing remembered from the document before

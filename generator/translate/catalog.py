@@ -95,6 +95,17 @@ def syntax_errors(text: str) -> list[tuple[int, str]]:
 
 def load_po(path: Path, report: Reporter, shown: str) -> polib.POFile | None:
     """A PO file read with polib, or None (with an error at its line) when it is not valid PO."""
+    if path.is_symlink() or not path.is_file():
+        report.error(shown, 1, "po-syntax", "the translation file is a symbolic link or not a file; replace it "
+                                            "with the PO file itself (`make po` creates one)")
+        return None
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        report.error(shown, raw[: e.start].count(b"\n") + 1, "po-syntax", "the translation file is not UTF-8; "
+                                                                           "save it as UTF-8")
+        return None
     errors = syntax_errors(path.read_text(encoding="utf-8", errors="replace"))
     for line, text in errors:
         report.error(shown, line, "po-syntax",
@@ -221,19 +232,9 @@ def _markers(text: str) -> list[str]:
     return sorted(m.group(0) for m in MARKER.finditer(text)) + sorted(m.group(0) for m in URL.finditer(text))
 
 
-def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) -> Catalog:
-    """Read a document's PO file and report what editors must do about it: untranslated, fuzzy and
-    stale segments (work not yet done: `todo`), broken markers, and entries for unknown segments."""
-    cat = Catalog(shown)
-    if not path.exists():
-        if segs:
-            report.todo(shown, 1, "po-missing", f"no translation file; run `make po` to create it "
-                                               f"({len(segs)} segments to translate)")
-        return cat
-    po = load_po(path, report, shown)
-    if po is None:
-        return cat
-    entries = {}
+def duplicate_entries(po: polib.POFile, shown: str, report: Reporter) -> dict:
+    """The entries of a PO file by segment id, each segment given twice an error at the second."""
+    entries: dict = {}
     for e in po:
         if e.obsolete or not e.msgctxt:
             continue
@@ -243,6 +244,22 @@ def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) 
                          f"delete one")
             continue
         entries[e.msgctxt] = e
+    return entries
+
+
+def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) -> Catalog:
+    """Read a document's PO file and report what editors must do about it: untranslated, fuzzy and
+    stale segments (work not yet done: `todo`), broken markers, and entries for unknown segments."""
+    cat = Catalog(shown)
+    if not path.exists() and not path.is_symlink():
+        if segs:
+            report.todo(shown, 1, "po-missing", f"no translation file; run `make po` to create it "
+                                               f"({len(segs)} segments to translate)")
+        return cat
+    po = load_po(path, report, shown)
+    if po is None:
+        return cat
+    entries = duplicate_entries(po, shown, report)
     for seg in segs:
         e = entries.get(seg.id)
         if e is None or not e.msgstr:
