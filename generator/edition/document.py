@@ -67,10 +67,18 @@ def table_csv(table: MatrixTable, lang: Language) -> str:
     code = "ja" if lang.is_source else lang.code
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([table.row_header.get(code, "")] + [c.get(code, "") for c in table.columns])
+    writer.writerow([csv_text(table.row_header.get(code, ""))] + [csv_text(c.get(code, "")) for c in table.columns])
     for row in table.rows:
-        writer.writerow([row.label.get(code, "")] + ["" if c == "-" else c for c in row.cells])
+        writer.writerow([csv_text(row.label.get(code, ""))] + ["" if c == "-" else csv_text(c) for c in row.cells])
     return "\ufeff" + out.getvalue()
+
+
+def csv_text(text: str) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula (= + - @ first): quoted by a
+    leading apostrophe, as OWASP advises; figures such as -3 stay figures."""
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not text[1:2].isdigit() and text[1:]):
+        return "'" + text
+    return text
 
 
 def document_coverage(doc: Document, catalog: Catalog | None) -> Coverage:

@@ -2,7 +2,8 @@
 built from documents that carry a payload (markup, event handlers, `javascript:` URLs, quotes,
 template syntax, Markdown syntax, bidi controls, very long strings) in every field — each
 metadata field, the source's title block, headings, paragraphs and items, every msgstr of its PO
-file, the glossary's terms, forms and definitions — and every page of both editions is read back
+file, the glossary's terms, forms and definitions, a curated table's caption, headers, symbols and
+labels — and every page of both editions (and each table's CSV) is read back
 with an HTML parser: no element, attribute or URL came from a payload, and the payload's text is
 there as text."""
 import json
@@ -28,6 +29,7 @@ PAYLOADS = [
     "[pwn8](javascript:pwn(8)) *em8* `code8` <http://pwn.example/>",
     "rlo\u202eevil\u202c ltr\u200f end",
     "long" + "x" * 4000,
+    '=HYPERLINK("http://pwn.example","pwn11")',
 ]
 META_FIELDS = ("title", "title_en", "issuer", "issuer_en", "date_note", "date_note_en", "description",
                "description_en")
@@ -36,7 +38,18 @@ META_FIELDS = ("title", "title_en", "issuer", "issuer_en", "date_note", "date_no
 def source(i: int, payload: str) -> str:
     return (f"{payload}についての報告\n\n令和７年３月１４日\n\n{payload}委員会\n\n"
             f"１．{payload}の総論\n\n　本文である。{payload}危険語{i}を含む。\n\n"
-            f"２．各論\n\n・項目{payload}である。\n\n・危険語{i}の項目である。\n")
+            f"２．各論\n\n・項目{payload}である。\n\n・危険語{i}の項目である。\n\n"
+            "３．表\n\n項目 甲 乙\n\n行一 ○ △\n\n行二 △ ○\n\n行三 ○ ○\n")
+
+
+def table(payload: str) -> dict:
+    """A curated table of the source's ○/△ rows, its English all payload."""
+    return {"id": "t", "section": "3", "caption": {"ja": "表", "en": payload},
+            "row_header": {"ja": "項目", "en": payload},
+            "columns": [{"ja": "甲", "en": payload}, {"ja": "乙", "en": "B"}],
+            "symbols": {"○": {"ja": "有", "en": payload}, "△": {"ja": "一部", "en": "partly"}},
+            "rows": [{"label": {"ja": label, "en": f"{payload} {n}"}, "cells": cells}
+                     for n, (label, cells) in enumerate([("行一", "○ △"), ("行二", "△ ○"), ("行三", "○ ○")])]}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +65,8 @@ def hostile_site(tmp_path_factory):
         meta = {field: short for field in META_FIELDS}
         meta["source_url"] = f"https://example.org/doc-{i}?q=a'b&x=1"      # (a quote and an ampersand)
         (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+        (folder / "tables").mkdir()
+        (folder / "tables" / "t.yml").write_text(yaml.safe_dump(table(short), allow_unicode=True), encoding="utf-8")
         terms.append({"id": f"pwn-{i}", "ja": f"危険語{i}", "reading": "きけんご", "en": f"term {short}",
                       "definition": {"ja": f"定義{short}", "en": f"definition {short}"},
                       "forms": [f"危険語{i}"], "en_forms": [f"term {payload}"[:80]]})
@@ -70,6 +85,19 @@ def hostile_site(tmp_path_factory):
 
 def pages(site):
     return sorted(site.rglob("*.html"))
+
+
+def test_every_payload_reaches_the_tables_english_and_their_csv_as_text(hostile_site):
+    import csv
+    for i, payload in enumerate(PAYLOADS):
+        page = BeautifulSoup((hostile_site / "en" / f"doc-{i}" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        table = page.select_one("figure.matrix-table table")
+        assert table.caption.get_text() == payload[:400]
+        rows = list(csv.reader((hostile_site / "en" / f"doc-{i}" / "tables" / "t.csv").read_text(
+            encoding="utf-8-sig").splitlines()))
+        assert rows[1][0] in (f"{payload[:400]} 0", f"'{payload[:400]} 0")    # (a formula quoted)
+        assert not any(cell[:1] in ("=", "@") for row in rows for cell in row)      # never a formula
 
 
 def test_every_page_of_both_editions_is_built(hostile_site):
