@@ -44,8 +44,8 @@ def folder_problem(folder: Path) -> str | None:
                 f"a–z, digits and hyphens, starting with a letter or digit")
     if name in RESERVED_NAMES:
         return f"the folder name '{name}' is one the site uses for its own pages; choose another name"
-    links = [p.name for p in [folder, *(folder / n for n in DOCUMENT_FILES), *sorted((folder / "tables").glob("*"))]
-             if p.is_symlink()]
+    links = [p.name for p in [folder, *(folder / n for n in DOCUMENT_FILES), folder / "tables",
+                              *sorted((folder / "tables").glob("*"))] if p.is_symlink()]
     if links:
         return (f"{', '.join(links)} {'is a symbolic link' if len(links) == 1 else 'are symbolic links'}; "
                 f"commit the files themselves")
