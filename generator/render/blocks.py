@@ -120,7 +120,7 @@ def _flattened_table(w: PageWriter, b: FlattenedTable, depth: int) -> None:
         body = body.replace(html_text(marker), w.footnote_ref(ref.number), 1)
     w.parts.append(f'<figure id="{b.id}" class="flattened-table" data-seg="{b.id}">'
                    f'<figcaption data-generated>{w.state_label(state)}{html_text(w.lang.label("flattened_table"))}</figcaption>'
-                   f'<pre lang="{lang}">{body}</pre></figure>')
+                   f'<pre lang="{lang}" tabindex="0">{body}</pre></figure>')     # (focusable: it scrolls)
 
 
 def _speaker_turn(w: PageWriter, b: SpeakerTurn, depth: int) -> None:

@@ -93,7 +93,7 @@ def contents_html(w: PageWriter, pages: list[Page]) -> str:
                 f'<li><a href="{w.href(page.path, s.anchor)}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
                 for s in section.sections)
         items.append(f'<li><a href="{w.href(page.path)}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
-    return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("contents"))}">'
+    return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("doc_contents"))}">'
             f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
 
 
