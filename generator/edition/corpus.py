@@ -18,7 +18,7 @@ from ..render.side_by_side import SIDE_BY_SIDE_PAGE
 from ..render.urls import UrlStyle
 from .document import DocumentSummary
 from .files import front_matter, remove_stale, write_if_changed
-from .search import search_index
+from .search import search_files
 
 
 def home_page(docs: list[DocumentSummary], lang: Language) -> str:
@@ -144,7 +144,8 @@ def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | N
     files: dict[Path, str] = {}
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang)
-    files[root / "search-index.js"] = search_index([d.outputs[lang.code].search for d in docs], lang)
+    for path, text in search_files([d.outputs[lang.code].search for d in docs], lang).items():
+        files[root / path] = text
     if lang.glossary is not None:
         files[root / "glossary.md"] = front_matter({"edit": "docs_src/glossary.yml"}) + glossary_page(lang.glossary, docs, lang)
         files[root / "glossary.tbx"] = to_tbx(lang.glossary)

@@ -22,7 +22,7 @@ from ..render.writer import document_title
 from ..translate.catalog import Catalog, Coverage, coverage
 from ..translate.segments import segments
 from .files import front_matter
-from .search import json_items, search_entries, section_segments
+from .search import SearchPart, search_entries, search_part, section_segments
 
 
 @dataclass
@@ -32,7 +32,7 @@ class DocumentOutput:
     title: str                      # the document's title in this edition
     nav: list[tuple[str, str]]      # (title, path) of its pages, in reading order
     paths: list[str]                # its files in the edition's docs folder: pages, tables as CSV
-    search: str                     # its search index entries, as comma-separated JSON objects
+    search: SearchPart              # its search entries and their postings
 
 
 Usage = list[tuple[str, str, str, dict[str, str]]]   # (term id, page, section anchor, section title by
@@ -57,7 +57,7 @@ def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict
         if isinstance(block, MatrixTable):
             files[f"{doc.meta.slug}/tables/{block.table_id}.csv"] = table_csv(block, lang)
     output = DocumentOutput(document_title(doc, lang), [(p.title, p.path) for p in pages], list(files),
-                            ",".join(json_items(search_entries(doc, lang))))
+                            search_part(search_entries(doc, lang)))
     return output, files
 
 

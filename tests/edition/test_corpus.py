@@ -38,7 +38,7 @@ def test_a_documents_part_lists_the_files_it_writes_and_its_pages_in_reading_ord
     assert ja.nav[-1] == ("対訳表示", "leo-activity-2025/parallel.md")
     assert "leo-activity-2025/tables/user-challenges.csv" in ja.paths
     assert all((tmp_path / "docs" / "ja" / path).is_file() for path in ja.paths)
-    entries = json.loads("[" + ja.search + "]")
+    entries = ja.search.entries
     assert {e["u"].split("#")[0] for e in entries} >= {"leo-activity-2025/", "leo-activity-2025/3/"}
 
 
@@ -58,7 +58,7 @@ def test_corpus_pages_are_rewritten_only_when_they_change_and_stale_files_go(see
     docs = summaries(seed_docs, tmp_path)
     written, produced = write_edition(docs, tmp_path, None, UrlStyle(), "ja")
     root = tmp_path / "docs" / "ja"
-    assert {root / "index.md", root / "status.md", root / "search-index.js"} <= set(written)
+    assert {root / "index.md", root / "status.md", root / "search" / "manifest.js"} <= set(written)
     assert tmp_path / "nav" / "ja.json" in produced
     stale = root / "leo-activity-2025" / "old-page.md"
     stale.write_text("left over from an earlier build", encoding="utf-8")

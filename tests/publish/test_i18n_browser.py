@@ -31,7 +31,7 @@ def test_switching_after_scrolling_keeps_the_passage_being_read(page, site_url):
     page.goto(f"{site_url}/en/leo-activity-2025/4/")
     page.evaluate("document.getElementById('4-3').scrollIntoView()")
     page.mouse.wheel(0, 5)
-    page.wait_for_timeout(100)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # (scrolled)
     switch_to(page, "ja")
     assert page.url.startswith(f"{site_url}/leo-activity-2025/4/#4-3")
 

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.browser
 
 
 def search(page, query):
+    """The result links a query shows (its first page), once the list shows that query's results."""
     page.fill("[data-search-input]", query)
-    page.wait_for_function("document.querySelector('[data-search-meta]').textContent.trim() !== ''")
-    page.wait_for_timeout(50)
+    page.wait_for_function("q => document.querySelector('[data-search-results]').dataset.done === q", arg=query)
     return [a.get_attribute("href") for a in page.query_selector_all("[data-search-results] a")]
 
 
@@ -141,15 +141,14 @@ def test_hreflang_links_are_plain_alternates_in_the_html_source(built_site):
 def test_pages_request_nothing_they_do_not_use(page, site_url):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(f"{site_url}/leo-activity-2025/3/")
-    page.wait_for_timeout(300)
+    page.goto(f"{site_url}/leo-activity-2025/3/", wait_until="networkidle")     # (every request made)
     assert [u for u in requests if not u.startswith(site_url)] == []
     assert not [u for u in requests if u.endswith(("sitemap.xml", "search_index.json"))]
 
 
 def test_material_draws_the_search_box_but_writes_no_index_of_its_own(built_site):
-    # our search-index.js drives the box; Material's search_index.json would be dead weight
-    assert (built_site / "search-index.js").exists() and (built_site / "en" / "search-index.js").exists()
+    # our sharded index drives the box; Material's search_index.json would be dead weight
+    assert (built_site / "search" / "manifest.js").exists() and (built_site / "en" / "search" / "manifest.js").exists()
     assert not list(built_site.rglob("search_index.json"))
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("[data-search-input]") is not None

@@ -1,7 +1,10 @@
-/* Site search for Japanese and English: every substring of the query is found, full-width
-   and half-width forms match (NFKC), each language edition has its own index
-   (search-index.js at the root of the edition, loaded as a script so that it works from
-   file://). Results link to the section. */
+/* Site search for Japanese and English: every substring of two or more characters of the query is
+   found, full-width and half-width forms match (NFKC, lower case), each language edition has its
+   own index. The index is sharded (generator/edition/search.py): a query loads the manifest, the
+   shards of its character pairs — each pair's postings give the entries it occurs in and where, so
+   that a term is matched exactly and counted as a full scan counts it — and then only the texts of
+   the results it shows. Every file is a script, so that search works from file:// too. Results link
+   to the section; the arrow keys move through them, Enter opens one, Escape and Tab close the panel. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-search-base]");
@@ -12,88 +15,195 @@
   var toggle = document.getElementById("__search");
   var base = box.getAttribute("data-search-base").replace(/\/$/, "");
   var ja = box.getAttribute("data-search-lang") === "ja";
-  var entries = null, loading = false;
+  var PAGE = 10;                                        /* results shown at a time */
   var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
   var esc = function (s) { return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); };
 
-  function load(then) {
-    if (entries) return then();
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = base + "/search-index.js";
-    script.onload = function () {
-      entries = (window.__searchIndex || []).map(function (e) {
-        /* normalise character by character, remembering where each normalised character came from,
-           so that snippets show the original text */
-        var chars = Array.from(e.x), nx = "", from = [];
-        for (var i = 0; i < chars.length; i++) {
-          var n = norm(chars[i]);
-          nx += n;
-          for (var k = 0; k < n.length; k++) from.push(i);
-        }
-        return {u: e.u, t: e.t, d: e.d, g: e.g, o: chars, x: nx, from: from, nt: norm(e.t)};
+  var loading = {}, shards = {b: {}, u: {}}, chunks = {}, manifest = null, asked = 0;
+  window.__searchShard = function (kind, n, data) { shards[kind][n] = data; };
+  window.__searchEntries = function (k, rows) { chunks[k] = rows; };
+
+  function script(path) {                               /* once per file; a missing file is empty */
+    if (!loading[path]) loading[path] = new Promise(function (resolve) {
+      var s = document.createElement("script");
+      s.src = base + "/search/" + path;
+      s.onload = s.onerror = function () { resolve(); };
+      document.head.appendChild(s);
+    });
+    return loading[path];
+  }
+  function ready() {
+    return script("manifest.js").then(function () { manifest = window.__searchManifest; });
+  }
+  function shardOf(key, count) {                       /* FNV-1a over code points, as the generator */
+    var h = 2166136261;
+    for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    return h % count;
+  }
+  function deltas(text) {
+    if (!text) return [];
+    var last = 0;
+    return text.split(",").map(function (d) { return (last += parseInt(d, 36)); });
+  }
+  function postings(kind, key) {                        /* entry number → [title positions, text positions] */
+    var data = shards[kind][shardOf(key, manifest[kind])], out = new Map();
+    var text = data && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : "";
+    if (!text) return out;
+    text.split("|").forEach(function (group) {
+      var eq = group.indexOf("="), offset = manifest.o[parseInt(group.slice(0, eq), 36)], n = 0;
+      group.slice(eq + 1).split(";").forEach(function (p) {
+        var colon = p.indexOf(":"), slash = p.indexOf("/", colon);
+        n += parseInt(p.slice(0, colon), 36);
+        out.set(offset + n, [deltas(p.slice(colon + 1, slash)), deltas(p.slice(slash + 1))]);
       });
-      then();
-    };
-    document.head.appendChild(script);
+    });
+    return out;
+  }
+  function pairsOf(term) {                              /* the pairs that cover a term, and where */
+    var cps = Array.from(term), offsets = [];
+    for (var o = 0; o + 2 <= cps.length; o += 2) offsets.push(o);
+    if (cps.length > 1 && offsets[offsets.length - 1] !== cps.length - 2) offsets.push(cps.length - 2);
+    return {cps: cps, offsets: offsets, keys: offsets.map(function (o) { return cps[o] + cps[o + 1]; })};
+  }
+  function files(term) {
+    var p = pairsOf(term);
+    if (p.cps.length === 1) return ["u/" + shardOf(term, manifest.u) + ".js"];
+    return p.keys.map(function (k) { return "b/" + shardOf(k, manifest.b) + ".js"; });
+  }
+  function counts(term) {                               /* entry number → [in text, in title], as a scan counts */
+    var p = pairsOf(term), out = new Map(), length = p.cps.length;
+    if (length === 1) {
+      postings("u", term).forEach(function (v, n) { out.set(n, [v[1][0] || 0, v[0][0] || 0]); });
+      return out;
+    }
+    var lists = p.keys.map(function (k) { return postings("b", k); });
+    lists[0].forEach(function (first, n) {
+      var rest = [];
+      for (var k = 1; k < lists.length; k++) { var r = lists[k].get(n); if (!r) return; rest.push(r); }
+      var found = [0, 1].map(function (side) {
+        var sets = rest.map(function (r) { return new Set(r[side]); }), hits = 0, next = -1;
+        first[side].forEach(function (at) {
+          if (at < next) return;                        /* occurrences do not overlap */
+          for (var k = 0; k < sets.length; k++) if (!sets[k].has(at + p.offsets[k + 1])) return;
+          hits++;
+          next = at + length;
+        });
+        return hits;
+      });
+      if (found[0] || found[1]) out.set(n, [found[1], found[0]]);
+    });
+    return out;
   }
 
-  function count(hay, needle) {
-    var n = 0, i = hay.indexOf(needle);
-    while (i >= 0) { n++; i = hay.indexOf(needle, i + needle.length); }
-    return n;
+  function search(query) {                              /* → {hits: [{n, score}], terms} or null */
+    var terms = norm(query).split(/\s+/).filter(function (t) { return t.length; });
+    if (!terms.length || norm(query).replace(/\s+/g, "").length < 2) return Promise.resolve(null);
+    return ready().then(function () {
+      return Promise.all([].concat.apply([], terms.map(files)).map(script));
+    }).then(function () {
+      var per = terms.map(counts), hits = [];
+      per[0].forEach(function (c, n) {
+        var score = 0;
+        for (var k = 0; k < per.length; k++) { var ck = per[k].get(n); if (!ck) return; score += ck[0] + 5 * ck[1]; }
+        hits.push({n: n, score: score});
+      });
+      var g = manifest.g;                               /* documents first, then the glossary's terms */
+      hits.sort(function (a, b) { return ((a.n >= g) - (b.n >= g)) || (b.score - a.score) || (a.n - b.n); });
+      return {hits: hits, terms: terms, query: query};
+    });
   }
+  function entries(numbers) {                           /* the texts of these results, loaded */
+    var c = manifest.c;
+    return Promise.all(numbers.map(function (n) { return script("e/" + Math.floor(n / c) + ".js"); })).then(function () {
+      return numbers.map(function (n) { var row = (chunks[Math.floor(n / c)] || [])[n % c] || ["", "", "", ""];
+        return {u: row[0], t: row[1], d: row[2], x: row[3]}; });
+    });
+  }
+  window.__siteSearch = function (query) {              /* for tests and tools: what a query finds */
+    return search(query).then(function (r) { return r && r.hits.map(function (h) { return [h.n, h.score]; }); });
+  };
 
   function snippet(e, term) {
-    var i = e.x.indexOf(term);
-    if (i < 0) return esc(e.o.slice(0, 100).join("")) + "…";
-    var a = e.from[i], b = e.from[i + term.length - 1] + 1, start = Math.max(0, a - 30);
-    return (start ? "…" : "") + esc(e.o.slice(start, a).join("")) + "<mark>" + esc(e.o.slice(a, b).join("")) +
-      "</mark>" + esc(e.o.slice(b, b + 80).join("")) + "…";
+    var chars = Array.from(e.x), x = "", from = [];
+    for (var i = 0; i < chars.length; i++) {            /* normalised character by character, each */
+      var n = norm(chars[i]);                           /* remembering the character it came from */
+      x += n;
+      for (var k = 0; k < n.length; k++) from.push(i);
+    }
+    var at = x.indexOf(term);
+    if (at < 0) return esc(chars.slice(0, 100).join("")) + "…";
+    var a = from[at], b = from[at + term.length - 1] + 1, start = Math.max(0, a - 30);
+    return (start ? "…" : "") + esc(chars.slice(start, a).join("")) + "<mark>" + esc(chars.slice(a, b).join("")) +
+      "</mark>" + esc(chars.slice(b, b + 80).join("")) + "…";
   }
-
-  function search(query) {
-    var terms = norm(query).split(/\s+/).filter(function (t) { return t.length; });
-    if (!terms.length || norm(query).replace(/\s+/g, "").length < 2) return null;
-    var hits = [];
-    entries.forEach(function (e) {
-      var score = 0;
-      for (var k = 0; k < terms.length; k++) {
-        var inText = count(e.x, terms[k]), inTitle = count(e.nt, terms[k]);
-        if (!inText && !inTitle) return;
-        score += inText + 5 * inTitle;
+  function item(e, term) {
+    return '<li class="md-search-result__item"><a href="' + esc(base + "/" + e.u) + '" class="md-search-result__link">' +
+      '<article class="md-search-result__article md-typeset"><h1>' + esc(e.t) + "</h1>" +
+      '<p class="search-doc">' + esc(e.d) + "</p><p>" + snippet(e, term) + "</p></article></a></li>";
+  }
+  function more(result, shown, mine) {                  /* the next page of results */
+    var next = result.hits.slice(shown, shown + PAGE).map(function (h) { return h.n; });
+    return entries(next).then(function (es) {
+      if (mine !== asked) return;
+      var old = list.querySelector(".search-more");
+      if (old) old.parentNode.removeChild(old);
+      list.insertAdjacentHTML("beforeend", es.map(function (e) { return item(e, result.terms[0]); }).join(""));
+      list.setAttribute("data-done", result.query);     /* (what the list shows: for tests and tools) */
+      var left = result.hits.length - shown - next.length;
+      if (left > 0) {
+        list.insertAdjacentHTML("beforeend", '<li class="search-more"><button type="button" class="md-button">' +
+          (ja ? "さらに表示（残り " + left + " 件）" : "Show more (" + left + " more)") + "</button></li>");
+        list.querySelector(".search-more button").addEventListener("click", function () {
+          more(result, shown + next.length, mine);
+        });
       }
-      hits.push({e: e, score: score});
     });
-    hits.sort(function (a, b) { return (a.e.g - b.e.g) || (b.score - a.score); });
-    return {hits: hits, terms: terms};
   }
-
   function render() {
-    var result = search(input.value);
-    if (!result) { list.innerHTML = ""; meta.textContent = ja ? "検索語を入力してください" : "Type to start searching"; return; }
-    meta.textContent = ja ? result.hits.length + " 件" : result.hits.length + " matching sections";
-    list.innerHTML = result.hits.slice(0, 50).map(function (h) {
-      var e = h.e;
-      return '<li class="md-search-result__item"><a href="' + base + "/" + e.u + '" class="md-search-result__link" tabindex="-1">' +
-        '<article class="md-search-result__article md-typeset"><h1>' + esc(e.t) + "</h1>" +
-        '<p class="search-doc">' + esc(e.d) + "</p><p>" + snippet(e, result.terms[0]) + "</p></article></a></li>";
-    }).join("");
+    var mine = ++asked;
+    search(input.value).then(function (result) {
+      if (mine !== asked) return;                       /* a later query is under way */
+      list.innerHTML = "";
+      if (!result) {
+        meta.textContent = ja ? "検索語を入力してください" : "Type to start searching";
+        list.setAttribute("data-done", input.value);
+        return;
+      }
+      meta.textContent = ja ? result.hits.length + " 件" : result.hits.length + " matching sections";
+      return more(result, 0, mine);
+    });
   }
 
-  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(render); });
-  input.addEventListener("input", function () { load(render); });
+  function close() {
+    if (toggle) toggle.checked = false;
+  }
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")); }
+  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; render(); });
+  input.addEventListener("input", render);
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
-      var first = list.querySelector("a");
-      if (first) { toggle && (toggle.checked = false); location.href = first.href; }
-    } else if (ev.key === "Escape") {
-      if (toggle) toggle.checked = false;
-      input.blur();
+      var first = links()[0];
+      if (first) { close(); location.href = first.href; }
+    } else if (ev.key === "ArrowDown" && links().length) {
+      ev.preventDefault();
+      links()[0].focus();
     }
   });
-  list.addEventListener("click", function () { if (toggle) toggle.checked = false; });
+  list.addEventListener("keydown", function (ev) {      /* the arrow keys move through the results */
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    var all = links(), at = all.indexOf(document.activeElement);
+    if (at < 0) return;
+    ev.preventDefault();
+    if (ev.key === "ArrowUp" && at === 0) input.focus();
+    else (all[at + (ev.key === "ArrowDown" ? 1 : -1)] || all[at]).focus();
+  });
+  box.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { close(); input.blur(); document.body.focus(); }
+  });
+  box.addEventListener("focusout", function (ev) {      /* Tab out of the panel closes it */
+    if (ev.relatedTarget && !box.contains(ev.relatedTarget)) close();
+  });
+  list.addEventListener("click", function (ev) { if (ev.target.closest("a")) close(); });
   document.addEventListener("keydown", function (ev) {
     if ((ev.key === "/" || ev.key === "s") && document.activeElement === document.body) {
       ev.preventDefault();
