@@ -295,7 +295,7 @@ def site_sizes(site: Path) -> tuple[int, int]:
     return total, sum(len(gzip.compress(p.read_bytes(), mtime=0)) for p in assets if p.exists())
 
 
-def search_timing(site: Path, queries=("地球低軌道", "クロスウェーバー", "調達", "ＩＳＳ")) -> str:
+def search_timing(site: Path, queries=("地球低軌道", "クロスウェーバー", "宇宙", "ＩＳＳ", "調達")) -> str:
     """What each query of a fresh page loads of the sharded search index (bytes of the files it
     requests, from file://) and how long it takes to its results shown, in headless Chromium
     (skipped when Playwright or Debian's chromium is not installed); the largest pages."""

@@ -8,8 +8,10 @@ Out: entries (`u` URL, `t` title, `d` document, `x` text) with their postings (`
 from __future__ import annotations
 
 import json
+import operator
+import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Document, Section, plain_text
@@ -68,23 +70,28 @@ def search_entries(doc: Document, lang: Language) -> list[dict]:
 
 
 # ------------------------------------------------------------------ the sharded index
-# A query loads only what it needs: a manifest, the shards of its terms' character pairs (each pair's
-# postings: the entries it occurs in, and where, so that a term is found exactly — every substring of
-# two or more characters, after NFKC and lower-casing — and counted as the full scan counted it), and
-# the texts of the results it shows. Every file is a script, so that it loads from file:// too.
+# A query loads only what it needs: a manifest, the shards of its terms' keys, and the texts of the
+# results it shows. A term of one character is counted from the characters' shards (`u`), one of two
+# from the pairs' (`b`: each pair's counts per entry), a longer one from the trigrams that cover it
+# (`t`: each trigram's positions per entry, so that the term is found exactly — every substring of two
+# or more characters, after NFKC and lower-casing — and counted as the full scan counts it). Numbers
+# are variable-length (`varint`), so postings need no separators. Every file is a script, so that it
+# loads from file:// too.
 SEARCH_DIR = "search"
-CHUNK = 4                          # entries per text file (the results shown load theirs)
+CHUNK = 2                          # entries per text file (the results shown load theirs)
 SHARD_BYTES = 8 * 1024             # the size a shard aims at (its count is a power of two)
-DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+LAST = "0123456789abcdefghijklmnopqrstuv"       # a number's last five bits
+MORE = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"       # its earlier ones, five at a time
 
 
 @dataclass
 class SearchPart:
-    """One document's part of an edition's search: its entries, and its pairs' postings, encoded
+    """One document's part of an edition's search: its entries, and its keys' postings, encoded
     with the document's own entry numbers (so that the corpus step only joins them)."""
-    entries: list[dict]                          # {"u", "t", "d", "x"}
-    pairs: dict[str, str] = field(default_factory=dict)     # two characters → "n:title positions/text positions;…"
-    chars: dict[str, str] = field(default_factory=dict)     # one character → "n:title count/text count;…"
+    entries: list[dict]                                      # {"u", "t", "d", "x"}
+    chars: dict[str, str] = field(default_factory=dict)      # one character → counts (title, text) per entry
+    pairs: dict[str, str] = field(default_factory=dict)      # two characters → counts per entry
+    trigrams: dict[str, str] = field(default_factory=dict)   # three characters → positions per entry
 
 
 class _Fold(dict):
@@ -106,46 +113,67 @@ def fold_title(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def b36(n: int) -> str:
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = DIGITS[r] + out
-        if not n:
-            return out
+def varint(n: int) -> str:
+    """A number as base-32 digits, the last from `LAST` and the others from `MORE` (search.js reads it)."""
+    if n < 1024:
+        return SMALL[n]
+    out = LAST[n & 31]
+    n >>= 5
+    while n:
+        out = MORE[n & 31] + out
+        n >>= 5
+    return out
 
 
-def _deltas(positions: list[int]) -> str:
-    last, out = 0, []
+SMALL = [LAST[n] if n < 32 else MORE[n >> 5] + LAST[n & 31] for n in range(1024)]    # (most numbers)
+SPACE = re.compile(r"\s")
+
+
+def _positions(positions) -> str:
+    """Their count, then each one's distance from the one before."""
+    out, last = [varint(len(positions))], 0
     for p in positions:
-        out.append(b36(p - last))
+        out.append(varint(p - last))
         last = p
-    return ",".join(out)
+    return "".join(out)
+
+
+def _counts(folded: str, width: int) -> dict[str, int]:
+    """Every key of one or two characters with no space in it: its occurrences, not overlapping (as a
+    scan counts them: `str.count`)."""
+    keys = Counter(folded if width == 1 else map(operator.add, folded, folded[1:]))
+    return {k: (v if width == 1 or k[0] != k[1] else folded.count(k)) for k, v in keys.items() if not SPACE.search(k)}
+
+
+def _trigrams(folded: str) -> dict[str, list[int]]:
+    """Every key of three characters with no space in it: its positions."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(map(operator.add, folded, map(operator.add, folded[1:], folded[2:]))):
+        found[key].append(i)
+    return {k: v for k, v in found.items() if not SPACE.search(k)}
 
 
 def search_part(entries: list[dict]) -> SearchPart:
-    """The postings of a document's entries: for every pair of characters (no space in it) the
-    positions in each entry's folded title and text, and for every character its counts."""
-    pairs: dict[str, list[str]] = defaultdict(list)
-    chars: dict[str, list[str]] = defaultdict(list)
-    last: dict[str, int] = {}
-    last_char: dict[str, int] = {}
+    """The postings of a document's entries: for each entry (its number a distance from the last one
+    the key occurs in), the counts of every character and pair, the positions of every trigram, in its
+    folded title and text."""
+    postings: dict[str, dict[str, list[str]]] = {"chars": defaultdict(list), "pairs": defaultdict(list),
+                                                 "trigrams": defaultdict(list)}
+    last: dict[str, dict[str, int]] = {kind: {} for kind in postings}
     for n, entry in enumerate(entries):
         title, text = fold_title(entry["t"]), fold_text(entry["x"])
-        found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-        for side, folded in ((0, title), (1, text)):
-            for i in range(len(folded) - 1):
-                found[folded[i:i + 2]][side].append(i)
-        for pair, (in_title, in_text) in found.items():
-            if pair[0].isspace() or pair[1].isspace():
-                continue
-            pairs[pair].append(f"{b36(n - last.get(pair, 0))}:{_deltas(in_title)}/{_deltas(in_text)}")
-            last[pair] = n
-        for c in sorted(set(title) | set(text)):
-            if not c.isspace():
-                chars[c].append(f"{b36(n - last_char.get(c, 0))}:{b36(title.count(c))}/{b36(text.count(c))}")
-                last_char[c] = n
-    return SearchPart(entries, {k: ";".join(v) for k, v in pairs.items()}, {k: ";".join(v) for k, v in chars.items()})
+        for kind, width in (("chars", 1), ("pairs", 2)):
+            in_title, in_text = _counts(title, width), _counts(text, width)
+            seen, out = last[kind], postings[kind]
+            for key in in_title.keys() | in_text.keys():
+                out[key].append(varint(n - seen.get(key, 0)) + varint(in_title.get(key, 0)) + varint(in_text.get(key, 0)))
+                seen[key] = n
+        in_title, in_text = _trigrams(title), _trigrams(text)
+        seen, out = last["trigrams"], postings["trigrams"]
+        for key in in_title.keys() | in_text.keys():
+            out[key].append(varint(n - seen.get(key, 0)) + _positions(in_title.get(key, ())) + _positions(in_text.get(key, ())))
+            seen[key] = n
+    return SearchPart(entries, **{kind: {k: "".join(v) for k, v in keys.items()} for kind, keys in postings.items()})
 
 
 def shard_of(key: str, count: int) -> int:
@@ -183,29 +211,29 @@ def glossary_entries(lang: Language) -> list[dict]:
 
 def search_files(parts: list[SearchPart], lang: Language) -> dict[str, str]:
     """The edition's search files by path below its root: each document's part, then the glossary's,
-    numbered in one sequence — the manifest, the shards of pairs (`b/`) and of single characters
-    (`u/`), the texts (`e/`)."""
+    numbered in one sequence — the manifest, the shards of characters (`u/`), pairs (`b/`) and
+    trigrams (`t/`), the texts (`e/`). A key's postings are joined part by part, each part's after its
+    number, the parts apart by `|`."""
     parts = [p for p in parts if p is not None] + [search_part(glossary_entries(lang))]
     offsets, total = [], 0
     for part in parts:
         offsets.append(total)
         total += len(part.entries)
     files: dict[str, str] = {}
-    for name, kind in (("b", "pairs"), ("u", "chars")):
+    manifest: dict = {}
+    for name, kind in (("u", "chars"), ("b", "pairs"), ("t", "trigrams")):
         size = sum(len(k) + len(v) for part in parts for k, v in getattr(part, kind).items())
-        count = _shard_count(size)
+        count = manifest[name] = _shard_count(size)
         shards: list[dict[str, list[str]]] = [defaultdict(list) for _ in range(count)]
         for i, part in enumerate(parts):
             for key, postings in getattr(part, kind).items():
-                shards[shard_of(key, count)][key].append(f"{b36(i)}={postings}")
+                shards[shard_of(key, count)][key].append(varint(i) + postings)
         for n, shard in enumerate(shards):
             files[f"{SEARCH_DIR}/{name}/{n}.js"] = _script("__searchShard", name, n,
                                                            {k: "|".join(shard[k]) for k in sorted(shard)})
-        files[f"_{name}"] = str(count)
     entries = [[e["u"], e["t"], e["d"], e["x"]] for part in parts for e in part.entries]
     for k in range(0, len(entries), CHUNK):
         files[f"{SEARCH_DIR}/e/{k // CHUNK}.js"] = _script("__searchEntries", k // CHUNK, entries[k:k + CHUNK])
-    manifest = {"b": int(files.pop("_b")), "u": int(files.pop("_u")), "c": CHUNK, "n": len(entries),
-                "g": offsets[-1], "o": offsets}
+    manifest.update({"c": CHUNK, "n": len(entries), "g": offsets[-1], "o": offsets})
     files[f"{SEARCH_DIR}/manifest.js"] = "window.__searchManifest = " + json.dumps(manifest) + ";\n"
     return files

@@ -13,13 +13,13 @@ pytestmark = pytest.mark.browser
 
 def entries_of(site):
     """Every entry of an edition's index, in number order, read from its text files."""
+    manifest = json.loads((site / "search" / "manifest.js").read_text(encoding="utf-8").split("=", 1)[1].strip().rstrip(";"))
     rows = {}
     for path in (site / "search" / "e").glob("*.js"):
         text = path.read_text(encoding="utf-8")
         k, chunk = json.loads("[" + text[text.index("(") + 1:text.rindex(")")] + "]")
         for i, row in enumerate(chunk):
-            rows[k * len(chunk) + i if len(chunk) == 4 else None] = row
-    manifest = json.loads((site / "search" / "manifest.js").read_text(encoding="utf-8").split("=", 1)[1].strip().rstrip(";"))
+            rows[k * manifest["c"] + i] = row
     return [rows[n] for n in range(manifest["n"])], manifest
 
 
@@ -89,8 +89,8 @@ def test_a_query_loads_the_shards_of_its_characters_and_the_texts_it_shows(page,
     page.fill("[data-search-input]", "地球低軌道")
     page.wait_for_function("document.querySelector('[data-search-results]').dataset.done === '地球低軌道'")
     kinds = {path.split("/")[1] for path in loaded}
-    assert kinds == {"manifest.js", "b", "e"}
-    assert len([p for p in loaded if p.startswith("search/b/")]) <= 3              # 地球, 低軌, 軌道
+    assert kinds == {"manifest.js", "t", "e"}
+    assert len([p for p in loaded if p.startswith("search/t/")]) <= 2              # 地球低, 低軌道
     shown = page.locator("[data-search-results] li.md-search-result__item").count()
     assert shown == 10 and len([p for p in loaded if p.startswith("search/e/")]) <= shown
     assert page.locator(".search-more button").is_visible()

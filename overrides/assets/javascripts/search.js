@@ -1,9 +1,9 @@
 /* Site search for Japanese and English: every substring of two or more characters of the query is
    found, full-width and half-width forms match (NFKC, lower case), each language edition has its
    own index. The index is sharded (generator/edition/search.py): a query loads the manifest, the
-   shards of its character pairs — each pair's postings give the entries it occurs in and where, so
-   that a term is matched exactly and counted as a full scan counts it — and then only the texts of
-   the results it shows. Every file is a script, so that search works from file:// too. Results link
+   shards of its terms' keys — a character's or a pair's counts per entry, or the positions of the
+   trigrams that cover a longer term, so that it is matched exactly and counted as a full scan counts
+   it — and then only the texts of the results it shows. Every file is a script, so that search works from file:// too. Results link
    to the section; the arrow keys move through them, Enter opens one, Escape and Tab close the panel. */
 (function () {
   "use strict";
@@ -19,7 +19,10 @@
   var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
   var esc = function (s) { return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); };
 
-  var loading = {}, shards = {b: {}, u: {}}, chunks = {}, manifest = null, asked = 0;
+  var DIGIT = new Int8Array(128);                       /* what search.py's varint writes */
+  "0123456789abcdefghijklmnopqrstuv".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  var loading = {}, shards = {u: {}, b: {}, t: {}}, chunks = {}, manifest = null, asked = 0;
   window.__searchShard = function (kind, n, data) { shards[kind][n] = data; };
   window.__searchEntries = function (k, rows) { chunks[k] = rows; };
 
@@ -40,43 +43,56 @@
     for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
     return h % count;
   }
-  function deltas(text) {
-    if (!text) return [];
-    var last = 0;
-    return text.split(",").map(function (d) { return (last += parseInt(d, 36)); });
+  function reader(text) {                              /* the numbers of a posting string, in order */
+    var at = 0;
+    function read() {                                   /* base 32, the last digit from 0-9a-v */
+      for (var n = 0; ;) {
+        var c = text.charCodeAt(at++);
+        n = n * 32 + DIGIT[c];
+        if ((c >= 48 && c <= 57) || (c >= 97 && c <= 118)) return n;
+      }
+    }
+    read.more = function () { return at < text.length; };
+    return read;
   }
-  function postings(kind, key) {                        /* entry number → [title positions, text positions] */
-    var data = shards[kind][shardOf(key, manifest[kind])], out = new Map();
+  function postings(kind, key, each) {                  /* each(entry number, read) for a key's entries */
+    var data = shards[kind][shardOf(key, manifest[kind])];
     var text = data && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : "";
-    if (!text) return out;
+    if (!text) return;
     text.split("|").forEach(function (group) {
-      var eq = group.indexOf("="), offset = manifest.o[parseInt(group.slice(0, eq), 36)], n = 0;
-      group.slice(eq + 1).split(";").forEach(function (p) {
-        var colon = p.indexOf(":"), slash = p.indexOf("/", colon);
-        n += parseInt(p.slice(0, colon), 36);
-        out.set(offset + n, [deltas(p.slice(colon + 1, slash)), deltas(p.slice(slash + 1))]);
-      });
+      var read = reader(group), offset = manifest.o[read()], n = 0;
+      while (read.more()) { n += read(); each(offset + n, read); }
     });
-    return out;
   }
-  function pairsOf(term) {                              /* the pairs that cover a term, and where */
+  function positions(read) {                            /* [title positions, text positions] */
+    return [0, 1].map(function () {
+      var count = read(), out = new Array(count), last = 0;
+      for (var i = 0; i < count; i++) out[i] = (last += read());
+      return out;
+    });
+  }
+  function cover(term) {                                /* the trigrams that cover a term, and where */
     var cps = Array.from(term), offsets = [];
-    for (var o = 0; o + 2 <= cps.length; o += 2) offsets.push(o);
-    if (cps.length > 1 && offsets[offsets.length - 1] !== cps.length - 2) offsets.push(cps.length - 2);
-    return {cps: cps, offsets: offsets, keys: offsets.map(function (o) { return cps[o] + cps[o + 1]; })};
+    for (var o = 0; o + 3 <= cps.length; o += 3) offsets.push(o);
+    if (offsets[offsets.length - 1] !== cps.length - 3) offsets.push(cps.length - 3);
+    return {length: cps.length, offsets: offsets, keys: offsets.map(function (o) { return cps.slice(o, o + 3).join(""); })};
   }
   function files(term) {
-    var p = pairsOf(term);
-    if (p.cps.length === 1) return ["u/" + shardOf(term, manifest.u) + ".js"];
-    return p.keys.map(function (k) { return "b/" + shardOf(k, manifest.b) + ".js"; });
+    var length = Array.from(term).length;
+    if (length < 3) { var kind = length === 1 ? "u" : "b"; return [kind + "/" + shardOf(term, manifest[kind]) + ".js"]; }
+    return cover(term).keys.map(function (k) { return "t/" + shardOf(k, manifest.t) + ".js"; });
   }
   function counts(term) {                               /* entry number → [in text, in title], as a scan counts */
-    var p = pairsOf(term), out = new Map(), length = p.cps.length;
-    if (length === 1) {
-      postings("u", term).forEach(function (v, n) { out.set(n, [v[1][0] || 0, v[0][0] || 0]); });
+    var out = new Map(), length = Array.from(term).length;
+    if (length < 3) {
+      postings(length === 1 ? "u" : "b", term, function (n, read) { var title = read(); out.set(n, [read(), title]); });
       return out;
     }
-    var lists = p.keys.map(function (k) { return postings("b", k); });
+    var p = cover(term), lists = p.keys.map(function (k) {
+      var list = new Map();
+      postings("t", k, function (n, read) { list.set(n, positions(read)); });
+      return list;
+    });
     lists[0].forEach(function (first, n) {
       var rest = [];
       for (var k = 1; k < lists.length; k++) { var r = lists[k].get(n); if (!r) return; rest.push(r); }
