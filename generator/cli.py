@@ -126,17 +126,19 @@ def cmd_check(args) -> int:
 
 
 def cmd_po(args) -> int:
-    """Refresh the PO files from the sources (msgmerge semantics); a document with any error in its
-    source, metadata, tables or PO file is left as it is (so no translation is ever lost), and the
-    command fails."""
+    """Refresh the PO files from the sources (msgmerge semantics), then fill their empty entries from
+    the translation memory of every PO file (fuzzy); a document with any error in its source,
+    metadata, tables or PO file is left as it is (so no translation is ever lost), and the command fails."""
     from .edition.files import write_if_changed
     from .parse.documents import discover, load_document
     from .translate.catalog import duplicate_entries, load_po, po_path, refresh
+    from .translate.memory import Memory
     from .translate.segments import segments
     report = Reporter()
     folders = discover(args.src, report)
     changed: list[Path] = []
-    skipped = 0
+    skipped, filled = 0, 0
+    memory, ready = Memory(), []
     for folder in folders:
         mine = Reporter()
         doc = load_document(folder, mine, args.src.parent)
@@ -145,17 +147,33 @@ def cmd_po(args) -> int:
         po = load_po(path, mine, shown) if path.exists() or path.is_symlink() else None
         if po is not None:
             duplicate_entries(po, shown, mine)
+            memory.add(po, doc.meta.slug)          # a PO file that does not read is no source of the memory
         report.diagnostics.extend(mine.diagnostics)
         if any(d.is_error() for d in mine.diagnostics):
             skipped += 1
             continue
-        new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)
-        write_if_changed(path, str(new), changed)
+        ready.append((doc, path, shown, po))
     print_diagnostics(report, "text")
+    for doc, path, shown, po in ready:
+        new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)
+        filled += _suggest(new, memory, doc.meta.slug, shown)
+        write_if_changed(path, str(new), changed)
     failed = skipped or any(d.is_error() for d in report.diagnostics)
     print(f"po: {len(folders)} document(s), {len(changed)} PO file(s) updated"
+          + (f", {filled} entries filled from the translation memory" if filled else "")
           + (f"; {skipped} left unchanged because of the errors above" if skipped else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _suggest(po, memory, slug: str, shown: str) -> int:
+    """Fill a refreshed PO file's empty entries from the translation memory; say how many (and print it)."""
+    from .translate.memory import fill
+    done = fill(po, memory, slug)
+    if done.total:
+        print(f"po: {shown}: {done.total} empty entr{'y' if done.total == 1 else 'ies'} filled from the "
+              f"translation memory ({done.exact} exact, {done.close} close matches), fuzzy: review them",
+              file=sys.stderr)
+    return done.total
 
 
 def cmd_outline(args) -> int:

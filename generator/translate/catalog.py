@@ -25,6 +25,7 @@ from ..parse.tables import laid_out
 from .segments import Segment
 
 WRAP = 0          # never wrap lines: each msgid stays one line per source line (diffs well)
+TM_NOTE = "TM: "  # a translator comment so starting: the translation memory's suggestion (translate/memory)
 
 
 class SegmentState(Enum):
@@ -232,6 +233,11 @@ def _markers(text: str) -> list[str]:
     return sorted(m.group(0) for m in MARKER.finditer(text)) + sorted(m.group(0) for m in URL.finditer(text))
 
 
+def _suggested(e: polib.POEntry) -> bool:
+    """Whether an entry's translation was filled in by the translation memory (`make po`)."""
+    return any(line.startswith(TM_NOTE) for line in (e.tcomment or "").split("\n"))
+
+
 def duplicate_entries(po: polib.POFile, shown: str, report: Reporter) -> dict:
     """The entries of a PO file by segment id, each segment given twice an error at the second."""
     entries: dict = {}
@@ -274,6 +280,10 @@ def load_catalog(path: Path, shown: str, segs: list[Segment], report: Reporter) 
             report.todo(shown, e.linenum, "translation-stale",
                         f"segment {seg.id}: the Japanese source changed since this file was refreshed; "
                         f"run `make po`, then review the translation and remove its fuzzy flag")
+        elif fuzzy and _suggested(e):
+            report.todo(shown, e.linenum, "translation-fuzzy",
+                        f"segment {seg.id} is a suggestion of the translation memory (its `# TM:` comment says "
+                        f"from where); check the translation against the msgid and remove the fuzzy flag")
         elif fuzzy:
             report.todo(shown, e.linenum, "translation-fuzzy",
                         f"segment {seg.id} is marked fuzzy (its source changed); review the translation "
