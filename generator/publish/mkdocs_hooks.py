@@ -13,8 +13,10 @@ Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document o
      output: watching it too built every edit twice), and with `--dirty` (`make serve`)
      MkDocs rebuilds only the pages whose Markdown the edit changed, its warning that a
      dirty build may leave other pages' navigation stale left out (it is expected there,
-     and would stop every rebuild in strict mode); and under `mkdocs serve`, the generator's raw
-     HTML blocks set aside for Python-Markdown as `python -m generator build` sets them (`rawhtml`).
+     and would stop every rebuild in strict mode); under `mkdocs serve`, the generator's raw
+     HTML blocks set aside for Python-Markdown as `python -m generator build` sets them (`rawhtml`);
+     and in the offline bundle (`.html` URLs, opened from disk), the 404 page's links and assets
+     relative to its own folder, the root of its edition, instead of absolute from a server's root.
 """
 from __future__ import annotations
 
@@ -127,3 +129,15 @@ def on_page_content(html, page, config, files, **kwargs):
             mark(item.children)
     mark(page.toc)
     return Markup(html)
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """The offline bundle's 404 page: links relative to its edition's root, where it lies (MkDocs
+    makes an error page's absolute, for a server sending it at any depth: from disk, the disk's root)."""
+    if template_name == "404.html" and not config.use_directory_urls:
+        from mkdocs.utils import normalize_url
+        context["base_url"] = "."
+        context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+    return context
+

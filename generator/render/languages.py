@@ -24,7 +24,9 @@ LABELS = {
         "documents": "収録文書",
         "overview": "表紙・目次",
         "side_by_side": "対訳表示",
-        "side_by_side_intro": "原文（日本語）と英語訳を段落ごとに並べて表示します。各組の番号は引用用のリンクです。",
+        "side_by_side_link": "（{link}）",
+        "side_by_side_intro": "原文（日本語）と英語訳を段落ごとに並べて表示します。各組の番号（節の番号と、節の中の段落の順番）は、"
+                              "本文のその箇所へのリンクです。",
         "flattened_table": "この表は原文の抽出テキストのまま表示しています（表の整形は未対応）。",
         "partial_table": "抽出テキストから再構成した表（一部の行は列の位置を復元できません）",
         "unplaced": "（列の位置は抽出テキストから復元できません）",
@@ -36,14 +38,25 @@ LABELS = {
         "untranslated": "未翻訳", "fuzzy": "翻訳が古い可能性があります",
         "pending": "翻訳作業中：この文書の {total} 箇所のうち {done} 箇所を翻訳済みです。",
         "notice": "",
-        "cite": "この箇所へのリンク",
+        "cite": "本文のこの箇所へ（{id}）", "cite_note": "注{n}",
         "status": "翻訳状況",
+        "status_intro": "文書ごとの英語訳の進捗状況です。訳文は各文書の翻訳ファイル（{po}）にあります。"
+                        "語数は、日本語の文字数を2で除した値です。作業が必要な区分の一覧は {check} で確認できます。",
+        "status_po": "docs_src/<文書のフォルダ名>/en.po",
+        "status_table": "文書別の翻訳状況",
+        "status_document": "文書", "status_segments": "訳文の区分数", "status_translated": "翻訳済み",
+        "status_fuzzy": "要確認（fuzzy）", "status_untranslated": "未翻訳", "status_words": "語数（翻訳済み／全体）",
+        "status_coverage": "翻訳率", "status_total": "合計",
         "download_csv": "この表をCSV形式でダウンロード",
         "glossary": "用語集",
         "glossary_intro": "文書中の用語の日英対照表です（五十音順）。本文中の用語は、各節の最初の出現箇所からこのページにリンクしています。",
         "reading": "読み", "english": "英語", "japanese": "日本語", "abbr": "略語", "expansion": "正式名称",
         "definition": "定義", "related": "関連語", "appears_in": "出現箇所", "downloads": "ダウンロード",
         "first_appears": "初出",
+        "uses_summary": "{documents} 文書の {sections} 節", "uses_list": "出現箇所の一覧",
+        "uses_title": "「{term}」の出現箇所", "uses_back": "用語集の「{term}」の項へ",
+        "uses_pages": "出現箇所の一覧のページ",
+        "nav_group": "{first} ～ {last}",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -52,9 +65,11 @@ LABELS = {
                       "original Japanese text, with an English translation and a side-by-side view.",
         "documents": "Documents",
         "overview": "Cover and contents",
-        "side_by_side": "Side by side (Japanese–English)",
+        "side_by_side": "Side by side: Japanese–English",
+        "side_by_side_link": "({link})",
         "side_by_side_intro": "The Japanese original and the English translation, paired segment by segment. "
-                          "The number of each pair is a link for citation.",
+                          "The number of each pair (its section's number and its place in the section) links to "
+                          "that passage in the text.",
         "flattened_table": "This table is shown as extracted from the original text (table layout not yet curated).",
         "partial_table": "Table reconstructed from the extracted text (the columns of some rows cannot be recovered)",
         "unplaced": "(columns cannot be recovered from the extracted text)",
@@ -68,8 +83,16 @@ LABELS = {
                    "far. The others are shown in the original Japanese, marked as such.",
         "notice": "This is an unofficial English translation prepared for reference. Only the Japanese original "
                   "is authoritative.",
-        "cite": "Link to this passage",
+        "cite": "This passage in the text ({id})", "cite_note": "Note {n}",
         "status": "Translation status",
+        "status_intro": "English translation coverage by document. The translations are in each document's "
+                        "translation file ({po}). Words: Japanese characters divided by 2. Run {check} for the "
+                        "list of segments to work on.",
+        "status_po": "docs_src/<document>/en.po",
+        "status_table": "Translation status by document",
+        "status_document": "Document", "status_segments": "Segments", "status_translated": "Translated",
+        "status_fuzzy": "To review (fuzzy)", "status_untranslated": "Untranslated",
+        "status_words": "Words (translated / total)", "status_coverage": "Coverage", "status_total": "Total",
         "download_csv": "Download this table as CSV",
         "glossary": "Glossary",
         "glossary_intro": "Japanese–English glossary of the terms used in the documents (alphabetical). In the text, "
@@ -77,6 +100,10 @@ LABELS = {
         "reading": "Reading", "english": "English", "japanese": "Japanese", "abbr": "Abbreviation",
         "expansion": "Full name", "definition": "Definition", "related": "Related terms",
         "appears_in": "Appears in", "downloads": "Download", "first_appears": "First appears in",
+        "uses_summary": "{sections} section{s} of {documents} document{d}", "uses_list": "list of the sections",
+        "uses_title": "Where “{term}” appears", "uses_back": "“{term}” in the glossary",
+        "uses_pages": "Pages of the list",
+        "nav_group": "{first} – {last}",
     },
 }
 
