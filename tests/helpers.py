@@ -69,6 +69,13 @@ def eventually(condition, seconds: float = 20, every: float = 0.02) -> bool:
     return condition()
 
 
+def until_scrolling_stops(page, quiet_ms: int = 1000) -> None:
+    """Wait in the page until it has not scrolled for `quiet_ms` (what reacts to a scroll has run)."""
+    page.evaluate("""ms => new Promise(done => {
+      let timer; const wait = () => { clearTimeout(timer); timer = setTimeout(() => { removeEventListener('scroll', wait); done(); }, ms); };
+      addEventListener('scroll', wait, {passive: true}); wait(); })""", quiet_ms)
+
+
 def copy_docs(dest: Path, names=None) -> Path:
     """A copy of the seed documents (those in `names`), with a glossary of no terms."""
     dest.mkdir(parents=True, exist_ok=True)

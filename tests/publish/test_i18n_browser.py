@@ -3,7 +3,7 @@
 import polib
 import pytest
 
-from helpers import build_site, copy_docs, serve
+from helpers import build_site, copy_docs, serve, until_scrolling_stops
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,23 @@ def test_switching_after_scrolling_keeps_the_passage_being_read(page, site_url):
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # (scrolled)
     switch_to(page, "ja")
     assert page.url.startswith(f"{site_url}/leo-activity-2025/4/#4-3")
+
+
+@pytest.mark.parametrize("lang, prefix, other", [("en", "", "en/"), ("ja", "en/", "")])
+def test_switching_language_after_following_a_footnote_lands_on_the_note(page, site_url, lang, prefix, other):
+    page.goto(f"{site_url}/{prefix}leo-activity-2025/3/")
+    page.click("sup[id='fnref:13'] a")
+    page.wait_for_function("location.hash === '#fn:13'")
+    until_scrolling_stops(page)                          # what rewrote the hash (250 ms after) has run
+    assert page.evaluate("location.hash") == "#fn:13"
+    switch_to(page, lang)
+    assert page.url == f"{site_url}/{other}leo-activity-2025/3/#fn:13"
+    assert page.get_attribute("html", "lang") == lang
+    note = page.locator("li[id='fn:13']")
+    assert note.get_attribute("value") == "13"
+    box = page.evaluate("(() => { const r = document.getElementById('fn:13').getBoundingClientRect();"
+                        " return [r.top, r.bottom, innerHeight]; })()")
+    assert 0 <= box[0] < box[2] and box[1] > 0, box
 
 
 @pytest.mark.parametrize("path", ["", "leo-activity-2025/", "leo-activity-2025/3/", "isecg-coordination/",
@@ -71,7 +88,7 @@ def test_parallel_view_pairs_the_right_segments_in_two_columns(page, site_url):
     assert pair.locator(".pair-en").inner_text().replace("14", "") == en.replace("14", "")
     boxes = [pair.locator(sel).bounding_box() for sel in (".pair-ja", ".pair-en")]
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1
-    assert pair.locator("a.pair-cite").get_attribute("href") == "#3-3-1-a-p3-i1-l-i2"
+    assert pair.locator("a.pair-cite").get_attribute("href") == "../3/#3-3-1-a-p3-i1-l-i2"     # (the passage's page)
 
 
 def test_parallel_view_stacks_pairs_on_a_phone(phone, site_url):
