@@ -82,22 +82,26 @@ def _layout_table(w: PageWriter, b: FlattenedTable, laid: tuple, lang: str, stat
     header, labels, notes = laid
     lang_attr = "" if lang == w.lang.code else f' lang="{lang}"'
     cap_id = f"{b.id}-caption"
-    head = "".join(f'<th scope="col">{html_text(c)}</th>' for c in header)
+    head = "".join(f'<th scope="col" role="columnheader">{html_text(c)}</th>' for c in header)
     body = []
     for row, label in zip(b.layout.rows, labels):
         if row.is_placed():
-            cells = "".join(f'<td class="cell-{"blank" if c == "-" else "mark"}">{"" if c == "-" else html_text(c)}</td>'
-                            for c in row.cells)
+            cells = "".join(f'<td role="cell" class="cell-{"blank" if c == "-" else "mark"}" '
+                            f'data-col="{html_attr(name)}">{"" if c == "-" else html_text(c)}</td>'
+                            for c, name in zip(row.cells, header))
         else:
-            cells = (f'<td class="cell-unplaced" colspan="{b.layout.columns}">{html_text(" ".join(row.marks))} '
+            cells = (f'<td role="cell" class="cell-unplaced" colspan="{b.layout.columns}">'
+                     f'{html_text(" ".join(row.marks))} '
                      f'<span class="unplaced-note" data-generated>{html_text(w.lang.label("unplaced"))}</span></td>')
-        body.append(f'<tr><th scope="row">{html_text(label)}</th>{cells}</tr>')
+        body.append(f'<tr role="row"><th scope="row" role="rowheader">{html_text(label)}</th>{cells}</tr>')
     notes_html = "".join(f"<p>{html_text(line)}</p>" for line in notes)
     return (f'<figure id="{b.id}" class="matrix-table partial-table" data-seg="{b.id}"{w.state_attrs(state)}>'
             f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
-            f'<table class="matrix"{lang_attr}><caption id="{cap_id}" data-generated>{w.state_label(state)}'
+            f'<table class="matrix" role="table"{lang_attr}><caption id="{cap_id}" data-generated>'
+            f'{w.state_label(state)}'
             f'{html_text(w.lang.label("partial_table"))}</caption>'
-            f'<thead><tr><td class="corner"></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+            f'<thead role="rowgroup"><tr role="row"><td class="corner"></td>{head}</tr></thead>'
+            f'<tbody role="rowgroup">{"".join(body)}</tbody></table></div>'
             f'<figcaption{lang_attr}>{notes_html}</figcaption></figure>')
 
 
@@ -169,7 +173,9 @@ def _member_list(w: PageWriter, b: MemberList, depth: int) -> None:
 def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     """A real table: caption, grouped column headers, row headers with scope, symbols with
     accessible text, legend, notes and a CSV download. The visible symbols are the source's;
-    the words screen readers hear instead are generated."""
+    the words screen readers hear instead are generated. On a phone CSS shows each row as a card
+    (each cell's column named from its `data-col`); the table roles are explicit, as a changed
+    `display` can take the table semantics away from screen readers in some browsers."""
     lang = "ja" if w.lang.is_source else w.lang.code
 
     def tx(b: dict) -> str:
@@ -180,22 +186,33 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     # English headers are not source text; a decoded table's Japanese is
     gen = "" if w.lang.is_source or t.decoded else " data-generated"
     cap_id = f"{t.id}-caption"
-    groups = "".join(f'<th scope="colgroup" colspan="{int(g.get("span", 1))}"{gen}>{tx(g)}</th>' for g in t.groups)
-    head1 = f'<tr><td class="corner"></td>{groups}</tr>' if t.groups else ""
-    head2 = (f'<tr><th scope="col" class="row-header"{gen}>{tx(t.row_header)}</th>'
-             + "".join(f'<th scope="col"{gen}>{tx(c)}</th>' for c in t.columns) + "</tr>")
+    groups = "".join(f'<th scope="colgroup" role="columnheader" colspan="{int(g.get("span", 1))}"{gen}>{tx(g)}</th>'
+                     for g in t.groups)
+    head1 = f'<tr role="row"><td class="corner"></td>{groups}</tr>' if t.groups else ""
+    head2 = (f'<tr role="row"><th scope="col" role="columnheader" class="row-header"{gen}>{tx(t.row_header)}</th>'
+             + "".join(f'<th scope="col" role="columnheader"{gen}>{tx(c)}</th>' for c in t.columns) + "</tr>")
+    # each cell carries its column's (and group's) header as text, for the phone's cards (CSS shows them)
+    names = [html_attr(c.get(lang) or c.get("ja", "")) for c in t.columns]
+    group_of = [n for n, g in enumerate(t.groups) for _ in range(int(g.get("span", 1)))]
     body = []
     for i, row in enumerate(t.rows):
-        cells = []
-        for symbol in row.cells:
+        cells, seen = [], set()
+        for n, symbol in enumerate(row.cells):
+            attrs = f' data-col="{names[n]}"' if n < len(names) else ""
+            group = group_of[n] if n < len(group_of) else None
+            if group is not None and group not in seen and (symbol != "-" or t.numeric or t.textual):
+                seen.add(group)                        # the group named once, at its first shown cell
+                attrs += f' data-group="{html_attr(t.groups[group].get(lang) or t.groups[group].get("ja", ""))}"'
             if t.numeric or t.textual:                 # a figure or a word is read as it is shown
-                cells.append(f'<td class="cell-{"number" if t.numeric else "text"}">{html_text(symbol)}</td>')
+                cells.append(f'<td role="cell" class="cell-{"number" if t.numeric else "text"}"{attrs}>'
+                             f'{html_text(symbol)}</td>')
                 continue
             spoken = html_text(t.symbols.get(symbol, {}).get(lang, symbol))
             shown = "" if symbol == "-" else f'<span class="symbol" aria-hidden="true">{html_text(symbol)}</span>'
-            cells.append(f'<td class="cell-{"blank" if symbol == "-" else "mark"}">{shown}'
+            cells.append(f'<td role="cell" class="cell-{"blank" if symbol == "-" else "mark"}"{attrs}>{shown}'
                          f'<span class="sr-only" data-generated>{spoken}</span></td>')
-        body.append(f'<tr id="{t.id}-r{i + 1}"><th scope="row"{gen}>{tx(row.label)}</th>{"".join(cells)}</tr>')
+        body.append(f'<tr id="{t.id}-r{i + 1}" role="row"><th scope="row" role="rowheader"{gen}>{tx(row.label)}</th>'
+                    f'{"".join(cells)}</tr>')
     legend = "".join(f"<li{gen}>{tx(x)}</li>" for x in t.legend)
     notes = "".join(f"<p{gen}>{tx(x)}</p>" for x in t.notes)
     for marker, ref in zip(t.markers, t.refs):         # the notes it references, linked
@@ -203,9 +220,10 @@ def _matrix_table(w: PageWriter, t: MatrixTable, depth: int) -> None:
     csv = w.href(f"{w.doc.meta.slug}/tables/{t.table_id}.csv")
     w.parts.append(f'<figure id="{t.id}" class="matrix-table" data-table="{t.table_id}">'
                    f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{cap_id}">'
-                   f'<table class="matrix"><caption id="{cap_id}"{"" if t.caption_printed else " data-generated"}>'
-                   f'{tx(t.caption)}</caption>'
-                   f'<thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
+                   f'<table class="matrix" role="table">'
+                   f'<caption id="{cap_id}"{"" if t.caption_printed else " data-generated"}>{tx(t.caption)}</caption>'
+                   f'<thead role="rowgroup">{head1}{head2}</thead>'
+                   f'<tbody role="rowgroup">{"".join(body)}</tbody></table></div>'
                    f'<figcaption><ul class="legend">{legend}</ul>{notes}'
                    f'<p class="table-download" data-generated><a href="{html_attr(csv)}" download>'
                    f'{html_text(w.lang.label("download_csv"))}</a></p></figcaption></figure>')

@@ -94,6 +94,7 @@ def test_every_payload_reaches_the_tables_english_and_their_csv_as_text(hostile_
                              "html.parser")
         table = page.select_one("figure.matrix-table table")
         assert table.caption.get_text() == payload[:400]
+        assert table.select_one("tbody td")["data-col"] == payload[:400]      # (for the phone's cards)
         rows = list(csv.reader((hostile_site / "en" / f"doc-{i}" / "tables" / "t.csv").read_text(
             encoding="utf-8-sig").splitlines()))
         assert rows[1][0] in (f"{payload[:400]} 0", f"'{payload[:400]} 0")    # (a formula quoted)

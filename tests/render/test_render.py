@@ -87,6 +87,17 @@ def test_a_table_whose_rows_lack_marks_is_a_table_with_those_rows_noted(seed_doc
         "ISECG GERに掲載された表にJAXAで加筆・再構成したもの。", "日本の欄の○は優先項目、△は準優先項目。"]
 
 
+def test_each_cell_names_its_column_and_a_rows_first_mark_in_a_group_names_the_group(seed_docs):
+    soup = page_html(seed_docs, "leo-activity-2025/annex-1")
+    table = soup.select_one("figure[id='annex-1-p1'] table[role=table]")
+    head = [th.get_text() for th in table.select("thead tr:last-child th[scope=col]")][1:]
+    for tr in table.select("tbody tr[role=row]"):
+        assert [td["data-col"] for td in tr.select("td[role=cell]")] == head
+    row = table.select_one("tr[id='annex-1-p1-r4']")          # no mark under ①; ② and ③ from their 2nd, 3rd column
+    assert [(td["data-col"], td["data-group"]) for td in row.select("td[data-group]")] == [
+        ("利用要求・過去実験・事例の提供", "②多様な主体の参加拡大と商業活動"), ("人材育成", "③総合的基盤の整備・強化")]
+
+
 def test_a_table_whose_lines_do_not_read_as_rows_is_kept_as_extracted():
     from generator.model import FlattenedTable
     from generator.render.blocks import render_block
