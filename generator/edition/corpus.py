@@ -19,6 +19,7 @@ from ..render.side_by_side import SIDE_BY_SIDE_PAGE
 from ..render.urls import UrlStyle
 from ..translate.catalog import Coverage
 from .document import DocumentSummary
+from .exports import EXPORTS_DIR, SCHEMA_PATH, schema_json
 from .files import front_matter, remove_stale, write_if_changed
 from .search import search_files
 
@@ -69,7 +70,25 @@ def status_page(docs: list[DocumentSummary], lang: Language) -> str:
             f'<div class="status-scroll" role="region" tabindex="0" aria-label="{html_attr(label("status_table"))}">'
             f'<table class="status"><thead><tr><th scope="col">{html_text(label("status_document"))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody>'
-            f'<tfoot>{_status_row(html_text(label("status_total")), total)}</tfoot></table></div>\n')
+            f'<tfoot>{_status_row(html_text(label("status_total")), total)}</tfoot></table></div>\n\n'
+            + exports_section(docs, lang))
+
+
+def exports_section(docs: list[DocumentSummary], lang: Language) -> str:
+    """The status page's open data: each document's model (JSON, its schema) and aligned pairs (TMX)."""
+    up = "" if lang.is_source else "../"        # (the exports are in the Japanese edition's root; English is under en/)
+
+    def href(path: str) -> str:
+        return html_attr(up + lang.urls.href("status.md", path))
+    items = "".join(f'<li>{html_text(d.outputs[lang.code].title)}: '
+                    f'<a href="{href(f"{EXPORTS_DIR}/{d.meta.slug}.tmx")}" download>TMX</a> · '
+                    f'<a href="{href(f"{EXPORTS_DIR}/{d.meta.slug}.json")}" download>JSON</a></li>' for d in docs)
+    intro = _fill(lang.label("exports_intro"), schema=f'<a href="{href(SCHEMA_PATH)}">JSON Schema</a>')
+    if lang.glossary is not None:
+        intro += " " + _fill(lang.label("exports_glossary"),
+                             tbx=f'<a href="{html_attr(lang.urls.href("status.md", "glossary.tbx"))}" download>TBX</a>')
+    return (f"## {markdown_text(lang.label('exports'))}\n\n<p>{intro}</p>\n\n"
+            f'<ul class="exports">{items}</ul>\n')
 
 
 def _column_head(label: str) -> str:
@@ -248,6 +267,8 @@ def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | N
     files: dict[Path, str] = {}
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang)
+    if lang.is_source:
+        files[root / SCHEMA_PATH] = schema_json()
     for path, text in search_files([d.outputs[lang.code].search for d in docs], lang).items():
         files[root / path] = text
     if lang.glossary is not None:

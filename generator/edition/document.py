@@ -22,7 +22,8 @@ from ..render.writer import document_title
 from ..translate.catalog import Catalog, Coverage, coverage
 from ..translate.segments import segments
 from .files import front_matter
-from .search import SearchPart, search_entries, search_part, section_segments
+from ..render.pages import section_segments
+from .search import SearchPart, search_entries, search_part
 
 
 @dataclass

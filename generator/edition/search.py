@@ -17,40 +17,9 @@ from dataclasses import dataclass, field
 from ..model import Document, Section, plain_text
 from ..parse.inline import MARKER
 from ..render.languages import Language
-from ..render.pages import page_path
+from ..render.pages import section_segments
 from ..render.writer import document_title
 from ..translate.segments import segments
-
-
-def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]]]:
-    """(page path, section, ids of the segments that belong to the section itself), in reading
-    order; the title block and preamble belong to the landing page (section None)."""
-    head = [f.id for f in doc.title_block.fields] + [i for b in doc.preamble for i in _block_ids(b)]
-    out = [(page_path(doc, None), None, head)]
-
-    def visit(section: Section, page: str):
-        out.append((page, section, _ids(section)))
-        for sub in section.sections:
-            visit(sub, page)
-    for top in doc.sections:
-        visit(top, page_path(doc, top))
-    return out
-
-
-def _ids(section: Section) -> list[str]:
-    """Ids of the segments that belong to a section itself (not to its subsections)."""
-    return [section.id] + [i for b in section.children if not isinstance(b, Section) for i in _block_ids(b)]
-
-
-def _block_ids(block) -> list[str]:
-    ids = [block.id]
-    for item in getattr(block, "items", []):
-        ids.append(item.id)
-        for child in item.children:
-            ids += _block_ids(child)
-    for m in getattr(block, "members", []):
-        ids += [m.id, f"{m.id}-name", f"{m.id}-affiliation"]
-    return ids
 
 
 def search_entries(doc: Document, lang: Language) -> list[dict]:

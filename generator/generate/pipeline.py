@@ -22,16 +22,19 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Reporter
 from ..edition.document import DocumentSummary, document_coverage, document_output, document_usage
+from ..edition.exports import export_files
 from ..edition.files import write_files
-from ..glossary.checks import check_translation_terms, check_unused_forms, forms_in
+from ..glossary.checks import check_expansions, check_translation_terms, check_unused_forms, forms_in
 from ..glossary.termbase import GLOSSARY_NAME, Glossary, load_glossary
 from ..memos import next_document
 from ..model import Document, Meta
 from ..parse.documents import SOURCE_NAME, discover, input_files, load_document
 from ..parse.faithfulness import artifact_summary
 from ..render.languages import LANGUAGES, Language
+from ..render.pages import page_segments
 from ..render.urls import UrlStyle
 from ..translate.catalog import Catalog, Coverage, load_catalog, po_path
+from ..translate.consistency import check_inconsistent, check_translations, translation_keys
 from ..translate.segments import segments
 from . import cache
 from .incremental import Stamps, stamps, still_written
@@ -58,6 +61,7 @@ class DocumentResult:
     translated: list[Diagnostic]                 # problems of the translation
     terms: list[Diagnostic]                      # translations that do not use a term's English
     key: str = ""                                # its cache key (what it was made from)
+    translations: tuple[str, list] = ("", [])    # its PO file and `TranslationKey`s (the corpus's consistency check)
     written: list[Path] = field(default_factory=list)    # its files rewritten by this run
 
     def failed(self) -> bool:
@@ -155,18 +159,24 @@ def _process_document(folder: Path) -> DocumentResult:
     parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, job.src.parent)
     catalog = load_catalog_of(doc, job.src, translated)
+    check_translations(segments(doc), catalog, translated)
     usage, forms = None, set()
     if job.glossary is not None:
         check_translation_terms(job.glossary, segments(doc), catalog, terms)
+        check_expansions(job.glossary, page_segments(doc), catalog, terms)
         usage, forms = document_usage(doc, job.glossary, catalog), forms_in(job.glossary, segments(doc))
     summary = DocumentSummary(doc.meta, {}, document_coverage(doc, catalog), usage)
     result = DocumentResult(summary, forms, artifact_summary(doc), parsed.diagnostics, translated.diagnostics,
-                            terms.diagnostics, key)
+                            terms.diagnostics, key,
+                            translations=(catalog.path if catalog else "", translation_keys(segments(doc), catalog)))
     produced: list[Path] = []
     if job.editions is not None and not result.failed():
         for code in LANGUAGES:
             lang = Language(code, {doc.meta.slug: catalog}, job.glossary, job.editions.urls, job.editions.updated)
             output, texts = document_output(doc, lang)
+            if lang.is_source:                   # the open exports: once, in the Japanese edition's root
+                exported = export_files(doc, catalog)
+                texts, output = {**texts, **exported}, replace(output, paths=output.paths + list(exported))
             summary.outputs[code] = output
             root = job.editions.out / "docs" / code
             write_files(root, texts, result.written)
@@ -201,6 +211,7 @@ def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int =
         cache.prune(cache_dir, {result.key for result in results})
     report.diagnostics.extend(d for r in results for d in r.parsed)
     report.diagnostics.extend(d for r in results for d in r.translated)
+    check_inconsistent([r.translations for r in results], report)
     if glossary is not None:
         check_unused_forms(glossary, set().union(*(r.forms for r in results)), glossary_report)
     report.diagnostics.extend(glossary_report.diagnostics)

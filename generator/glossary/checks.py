@@ -1,9 +1,12 @@
 """The glossary against the documents: forms found nowhere, translations that do not use a term.
 
 In:  the `Glossary`, each document's segments and catalog.
-Out: diagnostics (`glossary-unused-form` at the term, `glossary-consistency` at the PO entry).
+Out: diagnostics (`glossary-unused-form` at the term, `glossary-consistency` and
+     `abbreviation-expanded-again` at the PO entry).
 """
 from __future__ import annotations
+
+import re
 
 from ..diagnostics import Reporter
 from ..translate.catalog import SegmentState
@@ -50,3 +53,32 @@ def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], c
     check_unused_forms(glossary, set().union(*(forms_in(glossary, segs) for _, segs in docs_segments)), report)
     for doc, segs in docs_segments:
         check_translation_terms(glossary, segs, catalogs.get(doc.meta.slug), report)
+
+
+def check_expansions(glossary: Glossary, pages: list[list[str]], catalog, report: Reporter) -> None:
+    """An abbreviation spelled out again after its first expansion on a page — "low Earth orbit (LEO)"
+    twice — in the translations of each page's segments (`pages`: their ids in reading order)."""
+    if catalog is None:
+        return
+    patterns = []
+    for term in glossary.terms:
+        if term.abbr:
+            spelled = [f for f in [term.en, term.expansion, *term.en_forms] if f and f != term.abbr and term.abbr not in f]
+            alternatives = "|".join(re.escape(f) for f in sorted(set(spelled), key=len, reverse=True))
+            if alternatives:
+                patterns.append((term, re.compile(rf"(?<!\w)(?:{alternatives})\s*\({re.escape(term.abbr)}\)", re.IGNORECASE)))
+    for ids in pages:
+        first: dict[str, str] = {}
+        for seg_id in ids:
+            text, state = catalog.lookup(seg_id)
+            if state is not SegmentState.TRANSLATED:
+                continue
+            for term, pattern in patterns:
+                for _ in pattern.finditer(text):
+                    if term.id not in first:
+                        first[term.id] = seg_id
+                        continue
+                    report.warn(catalog.path, catalog.entries[seg_id].line, "abbreviation-expanded-again",
+                                f"segment {seg_id}: '{term.abbr}' is spelled out again, after its first expansion "
+                                f"on this page (segment {first[term.id]}); write '{term.abbr}' alone")
+                    break

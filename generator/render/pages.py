@@ -41,6 +41,45 @@ def page_path(doc: Document, top: Section | None) -> str:
     return f"{doc.meta.slug}/{top.anchor}.md"
 
 
+def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]]]:
+    """(page path, section, ids of the segments that belong to the section itself), in reading
+    order; the title block and preamble belong to the landing page (section None)."""
+    head = [f.id for f in doc.title_block.fields] + [i for b in doc.preamble for i in _block_ids(b)]
+    out = [(page_path(doc, None), None, head)]
+
+    def visit(section: Section, page: str):
+        out.append((page, section, _ids(section)))
+        for sub in section.sections:
+            visit(sub, page)
+    for top in doc.sections:
+        visit(top, page_path(doc, top))
+    return out
+
+
+def _ids(section: Section) -> list[str]:
+    """Ids of the segments that belong to a section itself (not to its subsections)."""
+    return [section.id] + [i for b in section.children if not isinstance(b, Section) for i in _block_ids(b)]
+
+
+def _block_ids(block) -> list[str]:
+    ids = [block.id]
+    for item in getattr(block, "items", []):
+        ids.append(item.id)
+        for child in item.children:
+            ids += _block_ids(child)
+    for m in getattr(block, "members", []):
+        ids += [m.id, f"{m.id}-name", f"{m.id}-affiliation"]
+    return ids
+
+
+def page_segments(doc: Document) -> list[list[str]]:
+    """The ids of the segments each page prints, in reading order (footnotes aside)."""
+    pages: dict[str, list[str]] = {}
+    for page, _, ids in section_segments(doc):
+        pages.setdefault(page, []).extend(ids)
+    return list(pages.values())
+
+
 def note_homes(doc: Document, starts: list[tuple[str, int]]) -> dict[str, set[int]]:
     """Which page prints each note in full: the first page that references it, else the
     page whose source lines held its body. `starts`: (page key, first source line)."""
@@ -154,7 +193,8 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         w.term_tips()
         pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
                           "\n\n".join(w.parts) + "\n", section.anchor))
-    side_by_side = side_by_side_page(doc, lang)
+    tops = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in doc.sections}}
+    side_by_side = side_by_side_page(doc, lang, tops, {n: tops[key] for key, ns in homes.items() for n in ns})
 
     w = PageWriter(doc, lang, page_path(doc, None))
     w.parts.append(title_block_html(w))
