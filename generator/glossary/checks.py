@@ -2,7 +2,7 @@
 
 In:  the `Glossary`, each document's segments and catalog.
 Out: diagnostics (`glossary-unused-form` at the term, `glossary-consistency` and
-     `abbreviation-expanded-again` at the PO entry).
+     `glossary-expanded-again` at the PO entry).
 """
 from __future__ import annotations
 
@@ -46,13 +46,16 @@ def check_translation_terms(glossary: Glossary, segs: list, catalog, report: Rep
                             f"{allowed}; use the glossary's English")
 
 
-def check_corpus(glossary: Glossary, docs_segments: list[tuple[object, list]], catalogs: dict,
-                 report: Reporter) -> None:
-    """Forms that never occur, and translations that do not use the term's English, over a corpus (the
-    pipeline checks each document's translation with it and the unused forms once: the same result)."""
-    check_unused_forms(glossary, set().union(*(forms_in(glossary, segs) for _, segs in docs_segments)), report)
-    for doc, segs in docs_segments:
+def check_corpus(glossary: Glossary, docs_segments: list[tuple], catalogs: dict, report: Reporter) -> None:
+    """Forms that never occur, translations that do not use the term's English, and abbreviations
+    expanded again on a page, over a corpus (`docs_segments`: each document, its segments and, where
+    given, the segment ids of each of its pages); the pipeline checks each document with the same
+    functions and the unused forms once: the same result."""
+    check_unused_forms(glossary, set().union(*(forms_in(glossary, segs) for _, segs, *_ in docs_segments)), report)
+    for doc, segs, *pages in docs_segments:
         check_translation_terms(glossary, segs, catalogs.get(doc.meta.slug), report)
+        if pages:
+            check_expansions(glossary, pages[0], catalogs.get(doc.meta.slug), report)
 
 
 def check_expansions(glossary: Glossary, pages: list[list[str]], catalog, report: Reporter) -> None:
@@ -78,7 +81,7 @@ def check_expansions(glossary: Glossary, pages: list[list[str]], catalog, report
                     if term.id not in first:
                         first[term.id] = seg_id
                         continue
-                    report.warn(catalog.path, catalog.entries[seg_id].line, "abbreviation-expanded-again",
+                    report.warn(catalog.path, catalog.entries[seg_id].line, "glossary-expanded-again",
                                 f"segment {seg_id}: '{term.abbr}' is spelled out again, after its first expansion "
                                 f"on this page (segment {first[term.id]}); write '{term.abbr}' alone")
                     break

@@ -91,7 +91,7 @@ def test_an_abbreviation_expanded_again_on_the_same_page_is_a_warning_and_on_ano
     report = Reporter()
     check_expansions(glossary, [["a", "b"], ["c"]], cat, report)
     [warning] = report.diagnostics
-    assert warning.code == "abbreviation-expanded-again" and warning.line == 20 and "segment a" in warning.message
+    assert warning.code == "glossary-expanded-again" and warning.line == 20 and "segment a" in warning.message
 
 
 def test_the_seed_translations_pass_every_check():
