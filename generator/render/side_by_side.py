@@ -1,23 +1,39 @@
-"""The side-by-side (対訳) page of a document: Japanese and English, segment by segment.
+"""The side-by-side (対訳) page of a document: Japanese and English, passage by passage.
 
-In:  a `Document`, the page's `Language` (for interface strings) and the English
-     translation (looked up through the English `Language` of the same catalogs).
-Out: one `Page` whose pairs carry the segment id as their citation anchor; CSS
-     sets them in two aligned columns on wide screens and stacked on phones.
+In:  a `Document`, the page's `Language` (for interface strings and the URL style; the English
+     text is looked up through an English `Language` of the same catalogs) and the page each
+     top-level section and each note is printed on (`render.pages`).
+Out: one `Page` of pairs in reading order: one per segment, and one per table (curated, read
+     from the text or as extracted), shown once in each language by the renderers of `blocks`.
+     Each pair keeps the segment id as its anchor and carries a citation link labelled with the
+     printed numbering of its section and its place there (`3.(3)①ア) ¶3`), which leads to the
+     passage on its normal page. CSS sets the pairs in two columns on wide screens and in print,
+     stacked on phones.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import replace
+
 from ..memos import per_document
-from ..model import Document, FootnoteRef, Link, Section, Text
+from ..model import (Block, Document, FlattenedTable, FootnoteRef, Link, MatrixTable, MemberList, Section, Text,
+                     TitleField, plain_text)
 from ..parse.inline import parse_inlines
+from ..parse.units import KATAKANA_ORDER, LINE_MARKERS
 from ..translate.catalog import SegmentState
-from ..translate.segments import segments
+from ..translate.segments import Segment, block_segments, segments
+from .blocks import render_block
 from .escape import html_attr, html_text, markdown_text, url_link
-from .languages import Language
-from .writer import Page, document_title
+from .languages import SOURCE_LANG, Language
+from .writer import Page, PageWriter, document_title
 
 PAIR_LANG = "en"
 SIDE_BY_SIDE_PAGE = "parallel.md"      # each document's side-by-side page, in its folder (URL parallel/)
+ID_ATTRS = re.compile(r' (id|aria-labelledby|aria-describedby)="([^"]*)"')     # (text is escaped: never matches it)
+HALF_WIDTH_COLUMNS = 4     # a table of more columns (or as extracted) gets the whole width, English below
+ASCII_ALNUM = re.compile("[A-Za-z0-9]")
+CIRCLED = set(map(chr, range(ord("①"), ord("⑳") + 1)))
 
 
 @per_document      # both editions' side-by-side pages show the same pairs
@@ -33,36 +49,192 @@ def _html(text: str, notes: bool) -> str:
             elif isinstance(node, Link):
                 parts.append(url_link(node.url))
             elif isinstance(node, FootnoteRef):
-                parts.append(f'<sup><a class="footnote-ref" href="#fn-{node.number}">{node.number}</a></sup>')
+                parts.append(_note_ref(node.number))
         out.append("".join(parts))
     return "<br>".join(out)
 
 
-def side_by_side_page(doc: Document, lang: Language) -> Page:
-    """The document's segments in pairs, Japanese and English, each pair citable by its id."""
-    english = Language(PAIR_LANG, lang.catalogs)
-    levels = {s.id: s.level for s in doc.walk() if isinstance(s, Section)}
-    rows = []
-    for seg in segments(doc):
-        en_text, state = english.text(doc.meta.slug, seg.id, seg.source)
+def _note_ref(number: int) -> str:
+    """A reference to note `number`: to its pair on this page."""
+    return f'<sup><a class="footnote-ref" href="#fn-{number}">{number}</a></sup>'
+
+
+class SideWriter(PageWriter):
+    """One side of a table pair: the table as its normal page prints it in that language, its ids
+    prefixed with the language (the pair keeps the block's own), its note references to the notes' pairs."""
+
+    def footnote_ref(self, number: int) -> str:
+        return _note_ref(number)
+
+    def html(self) -> str:
+        code = self.lang.code
+        return ID_ATTRS.sub(lambda m: f' {m[1]}="{code}-{m[2]}"', "".join(self.parts))
+
+
+# ------------------------------------------------------------ citation labels
+def printed_number(section: Section, lang: Language) -> str:
+    """A section's number as printed (`3.` `(3)` `①` `ア)`; in English `(a)`, as translated), "" if it has none."""
+    marker = LINE_MARKERS[section.scheme] if section.scheme in LINE_MARKERS else None
+    if marker is None or marker.rank or not section.number:       # (known titles, attachments: words)
+        return ""
+    m = marker.pattern.match(plain_text(section.title).strip())
+    if m is None:
+        return ""
+    shown = m.group(0).strip(" \u3000")
+    shown = shown if len(shown) <= len(m.group(1)) + 3 else m.group(1)
+    text = "".join(c if c in CIRCLED else unicodedata.normalize("NFKC", c) for c in shown)
+    if lang.is_source:
+        return text
+    letters = "".join(chr(ord("a") + KATAKANA_ORDER.index(c)) if c in KATAKANA_ORDER else c for c in text)
+    return f"({letters[:-1]})" if letters != text and re.fullmatch(r"[a-z]\)", letters) else letters
+
+
+def _section_label(section: Section | None, parents: dict[int, Section | None], lang: Language) -> list[str]:
+    """The parts of a section's citation label: its ancestors' numbers and its own, from the nearest
+    unnumbered one (named by its anchor) down; a new part where two would run together (第1 1)."""
+    numbers: list[str] = []
+    while section is not None:
+        number = printed_number(section, lang)
+        numbers.append(number or section.anchor)
+        if not number:
+            break
+        section = parents.get(id(section))
+    parts: list[str] = []
+    for number in reversed(numbers):
+        if parts and not (ASCII_ALNUM.match(parts[-1][-1]) and ASCII_ALNUM.match(number[0])):
+            parts[-1] += number
+        else:
+            parts.append(number)
+    return parts
+
+
+def _label_html(parts: list[str]) -> str:
+    """A label that breaks only between its parts (never inside one)."""
+    return " ".join(f'<span class="cite-part">{html_text(p)}</span>' for p in parts)
+
+
+# ------------------------------------------------------------ the passages
+def _owners(doc: Document) -> dict[int, Section | None]:
+    """The section each block of `Document.walk` stands in (None: title block and preamble), by `id()`."""
+    owner: dict[int, Section | None] = {id(b): None for b in (*doc.title_block.fields, *doc.preamble, *doc.sections)}
+    for block in doc.walk():
+        if isinstance(block, Section):
+            owner.update((id(c), block) for c in block.children)
+    out, current = {}, None
+    for block in doc.walk():           # list items, nested lists and entries stand where their container does
+        current = owner.get(id(block), current)
+        out[id(block)] = current
+    return out
+
+
+def _anchor(block: Block, seg: Segment | None) -> str:
+    """The id a passage carries on its normal page."""
+    if isinstance(block, TitleField):
+        return "title" if block.role == "title" else block.id
+    if isinstance(block, Section):
+        return block.anchor
+    if isinstance(block, MemberList):
+        return seg.id.removesuffix("-name").removesuffix("-affiliation")      # the member's row
+    return block.id             # (a speaker's turn for its speaker too)
+
+
+class _Pairs:
+    """The pairs of one side-by-side page, written in reading order."""
+
+    def __init__(self, doc: Document, lang: Language, tops: dict[str, str], note_pages: dict[int, str]):
+        self.doc, self.lang = doc, lang
+        self.page = f"{doc.meta.slug}/{SIDE_BY_SIDE_PAGE}"
+        self.sides = (replace(lang, code=SOURCE_LANG), replace(lang, code=PAIR_LANG))
+        self.tops, self.note_pages = tops, note_pages
+        self.rows: list[str] = []
+
+    def cite(self, seg_id: str, page: str, anchor: str, label: list[str]) -> str:
+        title = self.lang.label("cite").format(id=seg_id)
+        return (f'<a class="pair-cite" href="{html_attr(self.lang.urls.href(self.page, page, anchor))}" '
+                f'title="{html_attr(title)}">{_label_html(label)}</a>')
+
+    def text_pair(self, seg: Segment, kind: str, cite: str) -> None:
+        """A segment's Japanese and its English (or the label of its pending translation)."""
+        en_text, state = self.sides[1].text(self.doc.meta.slug, seg.id, seg.source)
         notes = seg.id.startswith("fn-")
         label = f'<span class="pair-note">[{seg.id.removeprefix("fn-")}]</span> ' if notes else ""
-        ja_html = label + _html(seg.source, notes)
+        en_html, en_attrs = self.english(state, lambda: label + _html(en_text, notes))
+        self.rows.append(f'<div class="pair{kind}" id="{seg.id}" data-seg="{seg.id}">{cite}'
+                         f'<div class="pair-ja" lang="ja">{label + _html(seg.source, notes)}</div>'
+                         f'<div class="pair-en"{en_attrs}>{en_html}</div></div>')
+
+    def english(self, state: SegmentState, shown) -> tuple[str, str]:
+        """The English side of a pair: `shown()` when translated, else its state's label."""
         if state is SegmentState.TRANSLATED:
-            en_html = label + _html(en_text, notes)
-            en_attrs = ' lang="en"'
-        else:
-            en_html = f'<span class="tr-state">{html_text(english.label(state.value))}</span>'
-            en_attrs = f' lang="en" data-state="{state.value}"'
-        kind = f" pair-h{levels[seg.id]}" if seg.id in levels else (" pair-note-row" if notes else "")
-        rows.append(f'<div class="pair{kind}" id="{seg.id}" data-seg="{seg.id}">'
-                    f'<a class="pair-cite" href="#{seg.id}" title="{html_attr(lang.label("cite"))}">{html_text(seg.id)}</a>'
-                    f'<div class="pair-ja" lang="ja">{ja_html}</div>'
-                    f'<div class="pair-en"{en_attrs}>{en_html}</div></div>')
+            return shown(), ' lang="en"'
+        return (f'<span class="tr-state">{html_text(self.sides[1].label(state.value))}</span>',
+                f' lang="en" data-state="{state.value}"')
+
+    def table_pair(self, block: Block, cite: str) -> None:
+        """A table, in each language as its normal page prints it."""
+        sides = []
+        for lang in self.sides:
+            w = SideWriter(self.doc, lang, self.page)
+            render_block(w, block, 2)
+            sides.append(w.html())
+        seg = ""
+        en_attrs = ' lang="en"'
+        if isinstance(block, FlattenedTable):            # a segment: its English may be pending
+            seg = f' data-seg="{block.id}"'
+            state = self.sides[1].text(self.doc.meta.slug, block.id, "")[1]
+            sides[1], en_attrs = self.english(state, lambda: sides[1])
+        layout = getattr(block, "layout", None)
+        columns = len(block.columns) if isinstance(block, MatrixTable) else (layout.columns if layout else 0)
+        wide = " pair-wide" if not columns or columns > HALF_WIDTH_COLUMNS else ""
+        self.rows.append(f'<div class="pair pair-table{wide}" id="{block.id}"{seg}>{cite}'
+                         f'<div class="pair-ja" lang="ja">{sides[0]}</div>'
+                         f'<div class="pair-en"{en_attrs}>{sides[1]}</div></div>')
+
+    def write(self) -> str:
+        doc = self.doc
+        owners = _owners(doc)
+        parents = {id(s): owners[id(s)] for s in doc.walk() if isinstance(s, Section)}
+        counts: dict[int, int] = {}         # passages so far in each section (by id())
+
+        def page_of(section: Section | None) -> str:
+            """The normal page of the passages of a section: its top-level section's."""
+            while section is not None and parents[id(section)] is not None:
+                section = parents[id(section)]
+            return self.tops["" if section is None else section.anchor]
+        for block in doc.walk():
+            owner = owners[id(block)]
+            if isinstance(block, Section):
+                [seg] = block_segments(block)
+                label = _section_label(block, parents, self.lang)
+                self.text_pair(seg, f" pair-h{block.level}", self.cite(seg.id, page_of(block), block.anchor, label))
+                continue
+            for seg in [None] if isinstance(block, MatrixTable) else block_segments(block):   # (a table: no segment)
+                n = counts[id(owner)] = counts.get(id(owner), 0) + 1
+                label = _section_label(owner, parents, self.lang) + [f"¶{n}"]
+                cite = self.cite(seg.id if seg else block.id, page_of(owner), _anchor(block, seg), label)
+                if isinstance(block, (MatrixTable, FlattenedTable)):
+                    self.table_pair(block, cite)
+                else:
+                    self.text_pair(seg, "", cite)
+        notes = {note.id: note.number for note in doc.footnotes.values()}
+        for seg in segments(doc):
+            if seg.id in notes:
+                number = notes[seg.id]
+                cite = self.cite(seg.id, self.note_pages.get(number, self.tops[""]), f"fn:{number}",
+                                 [self.lang.label("cite_note").format(n=number)])
+                self.text_pair(seg, " pair-note-row", cite)
+        return "".join(self.rows)
+
+
+def side_by_side_page(doc: Document, lang: Language, tops: dict[str, str], note_pages: dict[int, str]) -> Page:
+    """The document's passages in pairs, Japanese and English, each citable and linked to its normal
+    page (`tops`: the page of each top-level section by anchor, "" the landing page's; `note_pages`:
+    the page that prints each note in full)."""
+    pairs = _Pairs(doc, lang, tops, note_pages).write()
     title = lang.label("side_by_side")
     markdown = (f"# {markdown_text(title)} {{#parallel}}\n\n"
                 f'<p class="parallel-doc" data-generated><strong>{html_text(document_title(doc, lang))}</strong></p>\n\n'
                 f'<p class="parallel-intro" data-generated>{html_text(lang.label("side_by_side_intro"))}</p>\n\n'
-                f'<div class="parallel" data-generated>{"".join(rows)}</div>\n')
+                f'<div class="parallel" data-generated>{pairs}</div>\n')
     # the pairs need the width of the right-hand sidebar
     return Page(doc.meta.slug, f"{doc.meta.slug}/{SIDE_BY_SIDE_PAGE}", title, markdown, "parallel", {"hide": ["toc"]})

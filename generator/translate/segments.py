@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..memos import per_document
-from ..model import (BlockTitle, Contents, Document, FlattenedTable, ListItem, MemberList, Paragraph, RunInTitle,
-                     Section, SpeakerTurn, TableLayout, TitleField, plain_text)
+from ..model import (BlockTitle, Contents, ContentsEntry, Document, FlattenedTable, ListItem, MemberList, Paragraph,
+                     RunInTitle, Section, SpeakerTurn, TableLayout, TitleField, plain_text)
 
 
 @dataclass(frozen=True)
@@ -28,28 +28,31 @@ class Segment:
 @per_document       # (several stages ask for them)
 def segments(doc: Document) -> list[Segment]:
     """The segments of a document, in reading order, its footnotes last."""
-    out: list[Segment] = []
-    for block in doc.walk():
-        if isinstance(block, TitleField):
-            out.append(Segment(block.id, block.text, block.first_line))
-        elif isinstance(block, Section):
-            out.append(Segment(block.id, plain_text(block.title, refs=True), block.first_line))
-        elif isinstance(block, (Paragraph, BlockTitle, RunInTitle, ListItem)):
-            out.append(Segment(block.id, plain_text(block.inlines, refs=True), block.first_line))
-        elif isinstance(block, SpeakerTurn):
-            out.append(Segment(f"{block.id}-speaker", block.speaker, block.first_line))
-            out.append(Segment(block.id, plain_text(block.inlines, refs=True), block.first_line))
-        elif isinstance(block, Contents):
-            if block.heading:
-                out.append(Segment(block.id, block.heading, block.first_line))
-            out.extend(Segment(e.id, e.text, e.first_line) for e in block.entries)
-        elif isinstance(block, FlattenedTable):
-            out.append(Segment(block.id, "\n".join(l.strip() for l in block.lines), block.first_line, block.layout))
-        elif isinstance(block, MemberList):
-            for m in block.members:
-                out.append(Segment(f"{m.id}-name", m.name, m.first_line))
-                out.append(Segment(f"{m.id}-affiliation", m.affiliation, m.last_line))
+    out = [seg for block in doc.walk() for seg in block_segments(block)]
     for number in sorted(doc.footnotes):
         note = doc.footnotes[number]
         out.append(Segment(note.id, "\n".join(plain_text(line) for line in note.lines), note.first_line))
     return out
+
+
+def block_segments(block) -> list[Segment]:
+    """The segments of one block of `Document.walk` (its own text: a container's items come on their own)."""
+    if isinstance(block, TitleField):
+        return [Segment(block.id, block.text, block.first_line)]
+    if isinstance(block, Section):
+        return [Segment(block.id, plain_text(block.title, refs=True), block.first_line)]
+    if isinstance(block, (Paragraph, BlockTitle, RunInTitle, ListItem)):
+        return [Segment(block.id, plain_text(block.inlines, refs=True), block.first_line)]
+    if isinstance(block, SpeakerTurn):
+        return [Segment(f"{block.id}-speaker", block.speaker, block.first_line),
+                Segment(block.id, plain_text(block.inlines, refs=True), block.first_line)]
+    if isinstance(block, Contents):
+        return [Segment(block.id, block.heading, block.first_line)] if block.heading else []
+    if isinstance(block, ContentsEntry):
+        return [Segment(block.id, block.text, block.first_line)]
+    if isinstance(block, FlattenedTable):
+        return [Segment(block.id, "\n".join(l.strip() for l in block.lines), block.first_line, block.layout)]
+    if isinstance(block, MemberList):
+        return [seg for m in block.members for seg in (Segment(f"{m.id}-name", m.name, m.first_line),
+                                                       Segment(f"{m.id}-affiliation", m.affiliation, m.last_line))]
+    return []
