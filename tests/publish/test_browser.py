@@ -88,7 +88,7 @@ def test_bullets_show_the_source_glyph(page, site_url):
     assert style == '"・"'
 
 
-@pytest.mark.parametrize("prefix, first", [("", "Hiragino Sans"), ("en/", "system-ui")])
+@pytest.mark.parametrize("prefix, first", [("", "Hiragino Sans"), ("en/", "-apple-system")])
 def test_text_is_set_in_the_editions_font_stack_not_materials_latin_one(page, site_url, prefix, first):
     page.goto(f"{site_url}/{prefix}leo-activity-2025/1/")
     family = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
