@@ -57,7 +57,7 @@ def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict
     for block in doc.walk():
         if isinstance(block, MatrixTable):
             files[f"{doc.meta.slug}/tables/{block.table_id}.csv"] = table_csv(block, lang)
-    output = DocumentOutput(document_title(doc, lang), [(p.title, p.path) for p in pages], list(files),
+    output = DocumentOutput(document_title(doc, lang), [(p.title, p.path) for p in pages if p.in_nav], list(files),
                             search_part(search_entries(doc, lang)))
     return output, files
 

@@ -57,6 +57,7 @@ LABELS = {
         "uses_title": "「{term}」の出現箇所", "uses_back": "用語集の「{term}」の項へ",
         "uses_pages": "出現箇所の一覧のページ",
         "nav_group": "{first} ～ {last}",
+        "side_by_side_parts": "対訳表示のページ",
         "exports": "オープンデータ",
         "exports_intro": "各文書の文書モデル（JSON 形式。{schema} に準拠）と、日本語と英語の対応する訳文の組（TMX 1.4b 形式）を公開しています。",
         "exports_glossary": "用語集は {tbx} 形式でも入手できます。",
@@ -107,6 +108,7 @@ LABELS = {
         "uses_title": "Where “{term}” appears", "uses_back": "“{term}” in the glossary",
         "uses_pages": "Pages of the list",
         "nav_group": "{first} – {last}",
+        "side_by_side_parts": "Pages of the side-by-side view",
         "exports": "Open data",
         "exports_intro": "Each document's model (JSON, valid against its {schema}) and its aligned Japanese–English "
                          "segment pairs (TMX 1.4b) are published for reuse.",

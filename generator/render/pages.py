@@ -19,7 +19,7 @@ from ..translate.segments import segments
 from .blocks import render_block
 from .escape import html_attr, html_text, markdown_text, url_link
 from .languages import Language
-from .side_by_side import side_by_side_page
+from .side_by_side import side_by_side_pages
 from .writer import Page, PageWriter, document_title, segment_inlines
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
@@ -194,14 +194,14 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
         pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
                           "\n\n".join(w.parts) + "\n", section.anchor))
     tops = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in doc.sections}}
-    side_by_side = side_by_side_page(doc, lang, tops, {n: tops[key] for key, ns in homes.items() for n in ns})
+    side_by_side = side_by_side_pages(doc, lang, tops, {n: tops[key] for key, ns in homes.items() for n in ns})
 
     w = PageWriter(doc, lang, page_path(doc, None))
     w.parts.append(title_block_html(w))
     w.parts.append(provenance_html(w))
     for block in doc.preamble:
         render_block(w, block, 2)
-    w.parts.append(contents_html(w, pages + [side_by_side]))
+    w.parts.append(contents_html(w, pages + side_by_side[:1]))
     if not split:
         for section in doc.sections:
             render_block(w, section, 2)
@@ -214,7 +214,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
     if lang.updated.get(slug):
         meta["updated"] = lang.updated[slug]
     notice = pending_notice(doc, lang)
-    for page in [landing] + pages + [side_by_side]:
+    for page in [landing] + pages + side_by_side:
         page.meta = {**meta, **page.meta}
         page.markdown = notice + page.markdown
-    return [landing] + pages + [side_by_side]
+    return [landing] + pages + side_by_side

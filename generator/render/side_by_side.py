@@ -146,7 +146,8 @@ class _Pairs:
         self.page = f"{doc.meta.slug}/{SIDE_BY_SIDE_PAGE}"
         self.sides = (replace(lang, code=SOURCE_LANG), replace(lang, code=PAIR_LANG))
         self.tops, self.note_pages = tops, note_pages
-        self.rows: list[str] = []
+        self.rows: list[tuple[str, str, int]] = []    # (the normal page of its passage, its HTML, its size)
+        self.group = ""
 
     def cite(self, seg_id: str, page: str, anchor: str, label: list[str]) -> str:
         title = self.lang.label("cite").format(id=seg_id)
@@ -159,9 +160,10 @@ class _Pairs:
         notes = seg.id.startswith("fn-")
         label = f'<span class="pair-note">[{seg.id.removeprefix("fn-")}]</span> ' if notes else ""
         en_html, en_attrs = self.english(state, lambda: label + _html(en_text, notes))
-        self.rows.append(f'<div class="pair{kind}" id="{seg.id}" data-seg="{seg.id}">{cite}'
-                         f'<div class="pair-ja" lang="ja">{label + _html(seg.source, notes)}</div>'
-                         f'<div class="pair-en"{en_attrs}>{en_html}</div></div>')
+        self.rows.append((self.group, f'<div class="pair{kind}" id="{seg.id}" data-seg="{seg.id}">{cite}'
+                                      f'<div class="pair-ja" lang="ja">{label + _html(seg.source, notes)}</div>'
+                                      f'<div class="pair-en"{en_attrs}>{en_html}</div></div>',
+                          len(seg.source.encode()) + len((en_text or "").encode())))
 
     def english(self, state: SegmentState, shown) -> tuple[str, str]:
         """The English side of a pair: `shown()` when translated, else its state's label."""
@@ -186,11 +188,12 @@ class _Pairs:
         layout = getattr(block, "layout", None)
         columns = len(block.columns) if isinstance(block, MatrixTable) else (layout.columns if layout else 0)
         wide = " pair-wide" if not columns or columns > HALF_WIDTH_COLUMNS else ""
-        self.rows.append(f'<div class="pair pair-table{wide}" id="{block.id}"{seg}>{cite}'
-                         f'<div class="pair-ja" lang="ja">{sides[0]}</div>'
-                         f'<div class="pair-en"{en_attrs}>{sides[1]}</div></div>')
+        self.rows.append((self.group, f'<div class="pair pair-table{wide}" id="{block.id}"{seg}>{cite}'
+                                      f'<div class="pair-ja" lang="ja">{sides[0]}</div>'
+                                      f'<div class="pair-en"{en_attrs}>{sides[1]}</div></div>',
+                          len(sides[0].encode()) + len(sides[1].encode())))
 
-    def write(self) -> str:
+    def write(self) -> list[tuple[str, str, int]]:
         doc = self.doc
         owners = _owners(doc)
         parents = {id(s): owners[id(s)] for s in doc.walk() if isinstance(s, Section)}
@@ -203,6 +206,7 @@ class _Pairs:
             return self.tops["" if section is None else section.anchor]
         for block in doc.walk():
             owner = owners[id(block)]
+            self.group = page_of(block if isinstance(block, Section) else owner)
             if isinstance(block, Section):
                 [seg] = block_segments(block)
                 label = _section_label(block, parents, self.lang)
@@ -217,24 +221,78 @@ class _Pairs:
                 else:
                     self.text_pair(seg, "", cite)
         notes = {note.id: note.number for note in doc.footnotes.values()}
+        self.group = NOTES
         for seg in segments(doc):
             if seg.id in notes:
                 number = notes[seg.id]
                 cite = self.cite(seg.id, self.note_pages.get(number, self.tops[""]), f"fn:{number}",
                                  [self.lang.label("cite_note").format(n=number)])
                 self.text_pair(seg, " pair-note-row", cite)
-        return "".join(self.rows)
+        return self.rows
 
 
-def side_by_side_page(doc: Document, lang: Language, tops: dict[str, str], note_pages: dict[int, str]) -> Page:
+NOTES = "notes"          # the group of the note pairs
+PART_BYTES = 300_000     # a part of the view holds about so many bytes of pairs (a long document's has several)
+RELATIVE_HREF = re.compile(r'href="(?![#/]|[A-Za-z][A-Za-z0-9+.-]*:)')
+
+
+def _parts(rows: list[tuple[str, str, int]]) -> list[list[str]]:
+    """The pairs in parts of about `PART_BYTES` of text (the same parts in both editions), broken where
+    a page's passages begin when a part is half full, or where one would overflow; each note with the
+    part that first refers to it."""
+    parts: list[list[str]] = [[]]
+    size, group = 0, None
+    for key, row, cost in rows:
+        if key == NOTES:
+            continue
+        if parts[-1] and (size + cost > PART_BYTES or (key != group and size > PART_BYTES // 2)):
+            parts.append([])
+            size = 0
+        parts[-1].append(row)
+        size, group = size + cost, key
+    for key, row, _ in rows:
+        if key == NOTES:
+            note = row.split(' id="', 1)[1].split('"', 1)[0]
+            ref = f'href="#{note}"'
+            home = next((part for part in parts if any(ref in r for r in part)), parts[-1])
+            home.append(row)
+    return parts
+
+
+def part_path(doc: Document, number: int) -> str:
+    """The page of part `number` of a document's side-by-side view (the first is its own page)."""
+    return f"{doc.meta.slug}/{SIDE_BY_SIDE_PAGE}" if number == 1 else f"{doc.meta.slug}/parallel/{number}.md"
+
+
+def side_by_side_pages(doc: Document, lang: Language, tops: dict[str, str], note_pages: dict[int, str]) -> list[Page]:
     """The document's passages in pairs, Japanese and English, each citable and linked to its normal
     page (`tops`: the page of each top-level section by anchor, "" the landing page's; `note_pages`:
-    the page that prints each note in full)."""
-    pairs = _Pairs(doc, lang, tops, note_pages).write()
+    the page that prints each note in full); in parts of pages of their own when the document is long
+    (only the first in the navigation)."""
+    parts = _parts(_Pairs(doc, lang, tops, note_pages).write())
+    paths = [part_path(doc, k) for k in range(1, len(parts) + 1)]
+    homes = {note: path for part, path in zip(parts, paths) for row in part
+             for note in re.findall(r'<div class="pair pair-note-row" id="(fn-\d+)"', row)}
     title = lang.label("side_by_side")
-    markdown = (f"# {markdown_text(title)} {{#parallel}}\n\n"
-                f'<p class="parallel-doc" data-generated><strong>{html_text(document_title(doc, lang))}</strong></p>\n\n'
-                f'<p class="parallel-intro" data-generated>{html_text(lang.label("side_by_side_intro"))}</p>\n\n'
-                f'<div class="parallel" data-generated>{pairs}</div>\n')
-    # the pairs need the width of the right-hand sidebar
-    return Page(doc.meta.slug, f"{doc.meta.slug}/{SIDE_BY_SIDE_PAGE}", title, markdown, "parallel", {"hide": ["toc"]})
+    pages = []
+    for number, (part, path) in enumerate(zip(parts, paths), 1):
+        html = "".join(part)
+        if number > 1:        # written from the first part's page: the others are a folder deeper, in both URL styles
+            html = RELATIVE_HREF.sub('href="../', html)
+        for note, home in homes.items():          # a reference to a note of another part
+            if home != path:
+                html = html.replace(f'href="#{note}"', f'href="{html_attr(lang.urls.href(path, home, note))}"')
+        pager = ""
+        if len(parts) > 1:
+            links = " ".join(f'<a href="{html_attr(lang.urls.href(path, p))}"' + (' aria-current="page"' if p == path else "")
+                             + f">{k}</a>" for k, p in enumerate(paths, 1))
+            pager = (f'<nav class="parallel-pager" data-generated aria-label="{html_attr(lang.label("side_by_side_parts"))}">'
+                     f"{links}</nav>\n\n")
+        heading = title if len(parts) == 1 else f"{title} ({number}/{len(parts)})"
+        markdown = (f"# {markdown_text(heading)} {{#parallel}}\n\n"
+                    f'<p class="parallel-doc" data-generated><strong>{html_text(document_title(doc, lang))}</strong></p>\n\n'
+                    f'<p class="parallel-intro" data-generated>{html_text(lang.label("side_by_side_intro"))}</p>\n\n'
+                    f'{pager}<div class="parallel" data-generated>{html}</div>\n')
+        # the pairs need the width of the right-hand sidebar
+        pages.append(Page(doc.meta.slug, path, heading, markdown, "parallel", {"hide": ["toc"]}, in_nav=number == 1))
+    return pages

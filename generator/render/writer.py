@@ -26,6 +26,7 @@ class Page:
     markdown: str
     anchor: str = ""           # the top-level section shown; "" for the landing page, "parallel" for 対訳
     meta: dict = field(default_factory=dict)     # front matter: description, updated, edit, …
+    in_nav: bool = True        # listed in the navigation (the later parts of a long side-by-side view are not)
 
 
 def segment_inlines(doc: Document, lang: Language, seg_id: str,

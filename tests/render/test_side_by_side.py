@@ -132,3 +132,39 @@ def test_citation_links_lead_to_the_passage_on_its_normal_page(built_site, editi
     assert by_id["3-3-1-a-p3-i1-l-i2"] == "../3/#3-3-1-a-p3-i1-l-i2"
     assert by_id["fn-12"] == "../2/#fn:12"                          # the page that prints the note in full
     assert by_id["annex-1-p1"] == "../annex-1/#annex-1-p1"
+
+
+@pytest.mark.parametrize("code", ["ja", "en"])
+def test_a_long_documents_view_is_in_parts_each_pair_once_and_every_link_leading_to_a_page(seed_docs, monkeypatch, code):
+    from generator.render import side_by_side
+    from generator.render.urls import UrlStyle
+    doc = seed_docs[0]["leo-activity-2025"]
+    whole = parallel(doc, language(code, doc))
+    monkeypatch.setattr(side_by_side, "PART_BYTES", 20_000)
+    for directory in (True, False):
+        lang = language(code, doc)
+        lang = Language(lang.code, lang.catalogs, None, UrlStyle(directory))
+        rendered = render_document(doc, lang)
+        parts = [p for p in rendered if p.anchor == "parallel"]
+        assert len(parts) > 3 and [p.in_nav for p in parts] == [True] + [False] * (len(parts) - 1)
+        assert parts[0].path == "leo-activity-2025/parallel.md" and parts[1].path == "leo-activity-2025/parallel/2.md"
+        ids = [d["id"] for p in parts for d in html(p).select("div.pair")]
+        every = [d["id"] for d in whole.select("div.pair")]
+        assert sorted(ids) == sorted(every)                                     # each pair once,
+        assert [i for i in ids if not i.startswith("fn-")] == [i for i in every if not i.startswith("fn-")]   # in order
+        urls = {lang.urls.url(p.path): html(p) for p in rendered}
+        for part in parts:
+            here = lang.urls.url(part.path)
+            for a in html(part).select("a[href]"):
+                href = a["href"]
+                if href.startswith(("http", "#")) or "glossary" in href or href.endswith(".csv"):
+                    continue
+                target, _, anchor = href.partition("#")
+                page = posixpath.normpath(posixpath.join(posixpath.dirname(here) if not directory else here, target))
+                page = page + "/" if directory and page != "." else page
+                assert page in urls, (part.path, href)
+                if anchor:
+                    assert urls[page].select_one(f"[id='{anchor}']") is not None, (part.path, href)
+        for part in parts:                              # a note's reference leads to the part that holds it
+            for ref in html(part).select("a.footnote-ref"):
+                assert ref["href"].startswith("#") == (html(part).select_one(f"[id='{ref['href'].split('#')[1]}']") is not None)
