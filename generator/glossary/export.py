@@ -1,4 +1,5 @@
-"""The termbase for other tools: CSV and TBX-Basic (ISO 30042).
+"""The termbase for other tools: CSV and TBX-Basic (ISO 30042), each term's `source` (where its
+English comes from) as a column and as TBX-Basic's `<admin type="source">` on the English term.
 
 In:  the `Glossary`.
 Out: the text of each download (UTF-8; the CSV with a BOM, for spreadsheet programs).
@@ -16,10 +17,11 @@ def to_csv(glossary: Glossary) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(["id", "ja", "reading", "en", "abbreviation", "expansion", "definition_ja", "definition_en",
-                "forms_ja", "forms_en", "related"])
+                "forms_ja", "forms_en", "related", "source"])
     for t in glossary.terms:
         w.writerow([t.id, t.ja, t.reading, t.en, t.abbr, t.expansion, t.definition.get("ja", ""),
-                    t.definition.get("en", ""), "|".join(t.forms), "|".join(t.en_forms), "|".join(t.related)])
+                    t.definition.get("en", ""), "|".join(t.forms), "|".join(t.en_forms), "|".join(t.related),
+                    t.source])
     return "\ufeff" + out.getvalue()
 
 
@@ -32,8 +34,10 @@ def to_tbx(glossary: Glossary) -> str:
                            f'{"fullForm" if i == 0 else "variant"}</termNote></termSec>'
                            for i, f in enumerate(dict.fromkeys([t.ja] + t.forms)))
         en_list = list(dict.fromkeys([t.en] + ([t.abbr] if t.abbr else []) + t.en_forms))
+        source = f'<admin type="source">{e(t.source)}</admin>' if t.source else ""     # (after the termNotes)
         en_terms = "".join(f'<termSec><term>{e(f)}</term><termNote type="termType">'
-                           f'{"fullForm" if i == 0 else ("abbreviation" if f == t.abbr else "variant")}</termNote></termSec>'
+                           f'{"fullForm" if i == 0 else ("abbreviation" if f == t.abbr else "variant")}</termNote>'
+                           f'{source if i == 0 else ""}</termSec>'
                            for i, f in enumerate(en_list))
         related = "".join(f'<ref type="crossReference" target="{e(r)}">{e(r)}</ref>' for r in t.related)
         entries.append(

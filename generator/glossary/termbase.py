@@ -30,6 +30,7 @@ class Term:
     forms: list[str] = field(default_factory=list)
     en_forms: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    source: str = ""            # where the English comes from (for translators; exported, not shown)
     line: int = 0
 
     def english_forms(self) -> list[str]:
@@ -89,7 +90,8 @@ def load_glossary(path: Path, shown: str, report: Reporter) -> Glossary | None:
                     expansion=str(raw.get("expansion") or ""), definition=raw.get("definition") or {},
                     forms=[str(f) for f in raw.get("forms") or [raw["ja"]]],
                     en_forms=[str(f) for f in raw.get("en_forms") or []],
-                    related=[str(r) for r in raw.get("related") or []], line=line)
+                    related=[str(r) for r in raw.get("related") or []], source=str(raw.get("source") or ""),
+                    line=line)
         if term.id in ids:
             report.error(shown, line, "glossary-duplicate",
                          f"term '{term.id}' is defined twice (first at line {ids[term.id]}); merge the entries")

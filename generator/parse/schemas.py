@@ -56,6 +56,8 @@ GLOSSARY = {
                 "forms": {"type": "array", "items": FORM, "maxItems": 50},
                 "en_forms": {"type": "array", "items": FORM, "maxItems": 50},
                 "related": {"type": "array", "items": NAME, "maxItems": 50},
+                "source": {"type": "string", "maxLength": 500,
+                           "description": "where the English comes from, e.g. \"JAXA, Kibo English pages\""},
             }}},
     },
 }

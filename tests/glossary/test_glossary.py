@@ -1,4 +1,6 @@
 """The bilingual glossary: matching in Japanese running text, links and tooltips, pages, checks, exports."""
+import csv
+import io
 import re
 import xml.etree.ElementTree as ET
 
@@ -8,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from generator.diagnostics import Reporter
 from generator.glossary.checks import check_corpus
-from generator.glossary.export import to_tbx
+from generator.glossary.export import to_csv, to_tbx
 from generator.glossary.matcher import Linker
 from generator.glossary.termbase import Glossary, Term, load_glossary
 from generator.render.languages import Language
@@ -170,6 +172,18 @@ def test_tbx_is_valid_xml_with_the_expected_structure(glossary):
     assert langs == ["ja", "en"]
     en_terms = [t.text for t in cld.findall("t:langSec[2]/t:termSec/t:term", ns)]
     assert en_terms[0] == "Commercial LEO Destination" and "CLD" in en_terms
+
+
+def test_where_a_terms_english_comes_from_is_exported_on_the_english_term_and_as_a_column(glossary):
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    entries = {e.get("id"): e for e in ET.fromstring(to_tbx(glossary).encode("utf-8")).findall(".//t:conceptEntry", ns)}
+    [full, *variants] = entries["iga"].findall("t:langSec[2]/t:termSec", ns)
+    assert full.find("t:term", ns).text == "Space Station Intergovernmental Agreement"
+    assert "NASA" in full.find("t:admin[@type='source']", ns).text
+    assert all(v.find("t:admin", ns) is None for v in variants)
+    assert entries["astronaut"].find(".//t:admin", ns) is None                 # (a term with no source)
+    rows = list(csv.DictReader(io.StringIO(to_csv(glossary).lstrip("\ufeff"))))
+    assert next(r for r in rows if r["id"] == "maxi")["source"].startswith("JAXA")
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "ja"), ("en/", "en")])

@@ -29,8 +29,18 @@ def codes(report):
     ("①概要", "①概要"),
     ("ア）目的", "(ア)目的"),
     ("利益（ベネフィット）をもたらす。", "利益をもたらす."),
-    ("地球低軌道（Low Earth Orbit：LEO）", "地球低軌道"),
+    ("地球低軌道（Low Earth Orbit：LEO）", "地球低軌道Low Earth Orbit:LEO"),     # (its English stays, unbracketed)
+    ("多目的宇宙船 (MPCV)", "多目的宇宙船MPCV"),
     ("３か月", "3か月"),
+    ("令和８年度（2026 年度）以降", "FY2026以降"),
+    ("SSAU（ｳｸﾗｲﾅ）、UKSA（英）", "SSAU(ウクライナ),UKSA(英)"),       # a bracket glossing an abbreviation
+    ("(c) Russian Space.com", "(c) Russian Space.com"),
+    ("ヒアリング（ＪＡＭＳＳ、Space BD）", "ヒアリング(JAMSS,Space BD)"),
+    ("（資料から抜粋]）", "(資料から抜粋)"),
+    ("倉 本  圭", "倉 本 圭"),
+    ("教育交信イベント      等", "教育交信イベント 等"),
+    ("宇宙服 ○ ○ ○", "宇宙服"),
+    ("（特に②ア参照）", "(特に② (ア)参照)"),
 ])
 def test_the_source_is_read_as_english_writes_its_numbers_and_punctuation(source, english):
     assert as_english(source) == english
@@ -39,6 +49,14 @@ def test_the_source_is_read_as_english_writes_its_numbers_and_punctuation(source
 def test_the_translation_is_compared_with_small_numbers_as_figures_and_no_repeated_abbreviation():
     assert as_compared("four private operators, once a year, in the International Space Station (ISS)") == \
         "4 private operators, 1 a year, in the International Space Station"
+    assert as_compared("ESA (Europe), NASA (USA), UKSA (UK)") == "ESA (Europe), NASA (USA), UKSA (UK)"
+    assert as_compared("Usage (related to 2.(3)③ [sic])") == "Usage (related to 2.(3)③)"
+
+
+def test_a_number_word_counts_as_a_figure_only_as_far_as_the_source_has_that_figure():
+    source = as_english("ヒト臓器原基創出・３次元培養の基礎的知見（細胞立体培養）")
+    assert as_compared("three-dimensional culture (three-dimensional cell culture)", source) == \
+        "3-dimensional culture (three-dimensional cell culture)"
 
 
 @pytest.mark.parametrize("source, english, found", [
@@ -53,6 +71,20 @@ def test_the_translation_is_compared_with_small_numbers_as_figures_and_no_repeat
     ("詳細は https://www.mext.go.jp/a/b を参照。", "See https://www.mext.go.jp/a/b for details.", []),
     ("詳細は https://www.mext.go.jp/a/b を参照。", "See https://www.mext.go.jp/a/c for details.", ["translation-urls"]),
     ("宇宙の利用", "the the use of space", ["translation-doublewords"]),
+    ("日本、カナダ、ロシア。ロシアは 1998 年に参加。", "Japan, Canada and Russia. Russia joined in 1998.", []),
+    ("米国 日本\n宇宙服 ○ ○\n掘削 ○ ○", "USA Japan\nSpacesuits ○ ○\nExcavation ○ ○", []),
+    ("教育交信イベント      等", "Educational communication events, etc.", []),
+    ("シー・エス・ピー・ジャパン株式会社 代表取締役社長", "President, CSP Japan, Inc.", []),
+    ("補修技術等が考えられる。", "These include repair technologies, etc.", []),
+    ("補修技術等が考えられる。", "These include repair technologies, etc", ["translation-endpunc"]),
+    ("令和８年度（2026 年度）以降", "from FY2026 onward", []),
+    ("令和８年度（2026 年度）以降", "from FY2026 (Reiwa 8) onward", ["translation-brackets"]),
+    ("ヒト臓器原基創出・３次元培養の基礎的知見（細胞立体培養）",
+     "Knowledge on three-dimensional culture (three-dimensional cell culture)", []),
+    ("ヒト臓器原基創出・３次元培養の基礎的知見（細胞立体培養）",
+     "Knowledge on two-dimensional culture (cell culture)", ["translation-numbers"]),
+    ("第一段階（Phase 1）として選定した。", "It selected them in Phase 1.", []),
+    ("（２．（３）③関係）", "(related to 2.(3)③ [sic])", []),
 ])
 def test_pofilters_checks_find_what_is_wrong_and_pass_what_is_right(source, english, found):
     report = Reporter()
