@@ -17,6 +17,13 @@ from generator.translate.segments import segments
 from helpers import SRC
 
 
+def blocks_of(blocks):
+    """Every block of a model's body, depth first."""
+    for b in blocks:
+        yield b
+        yield from blocks_of(b.get("children", []))
+
+
 @pytest.mark.parametrize("slug", ["leo-activity-2025", "isecg-coordination"])
 def test_each_documents_model_is_valid_json_against_the_published_schema(built_site, seed_docs, slug):
     schema = json.loads((built_site / "exports" / "document.schema.json").read_text(encoding="utf-8"))
@@ -29,14 +36,7 @@ def test_each_documents_model_is_valid_json_against_the_published_schema(built_s
     for seg in model["segments"]:
         text, state = catalog.lookup(seg["id"])
         assert seg.get("en") == text and (seg["state"] == "translated") == (state is SegmentState.TRANSLATED)
-    headings = []
-
-    def visit(blocks):
-        for b in blocks:
-            if "heading" in b:
-                headings.append(b["heading"])
-            visit(b.get("children", []))
-    visit(model["body"])
+    headings = [b["heading"] for b in blocks_of(model["body"]) if "heading" in b]
     assert [h["anchor"] for h in headings] == [s.anchor for s in doc.walk() if hasattr(s, "anchor") and s.anchor]
     for h in headings:                                   # each heading's anchor is on the page it names
         page = built_site / h["page"].removesuffix(".md").removesuffix("/index") / "index.html"
@@ -46,15 +46,7 @@ def test_each_documents_model_is_valid_json_against_the_published_schema(built_s
 
 def test_a_curated_table_is_in_the_model_with_its_columns_and_rows(built_site, seed_docs):
     model = json.loads((built_site / "exports" / "leo-activity-2025.json").read_text(encoding="utf-8"))
-    found = []
-
-    def visit(blocks):
-        for b in blocks:
-            if "table" in b:
-                found.append(b["table"])
-            visit(b.get("children", []))
-    visit(model["body"])
-    [table] = [t for t in found if t["id"] == "user-challenges"]
+    [table] = [b["table"] for b in blocks_of(model["body"]) if b.get("table", {}).get("id") == "user-challenges"]
     [curated] = [b for b in seed_docs[0]["leo-activity-2025"].walk() if getattr(b, "table_id", "") == "user-challenges"]
     assert [c["en"] for c in table["columns"]] == [c["en"] for c in curated.columns]
     assert [r["cells"] for r in table["rows"]] == [r.cells for r in curated.rows] and table["symbols"]
