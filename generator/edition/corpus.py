@@ -1,9 +1,11 @@
 """The corpus pages of each edition, from every document's summary.
 
 In:  each document's `DocumentSummary` (its pages written already), the glossary, the URL style.
-Out: per edition, in `build/docs/<lang>/`: the home page, the editors' translation status page,
-     the glossary page and its downloads (TBX, CSV), the search index; `build/nav/<lang>.json`,
-     the navigation `publish.mkdocs_hooks` gives MkDocs; the files no longer produced removed.
+Out: per edition, in `build/docs/<lang>/`: the home page, the translation status page (with the open
+     data: each document's exports and their JSON Schema), the glossary page, each term's pages of
+     where it appears and the glossary's downloads (TBX, CSV), the search index; `build/nav/<lang>.json`,
+     the navigation `publish.mkdocs_hooks` gives MkDocs (a long document's pages grouped); the files no
+     longer produced removed.
 """
 from __future__ import annotations
 

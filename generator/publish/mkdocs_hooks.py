@@ -5,7 +5,7 @@ In:  the MkDocs config of one language build.
 Out: the config with `nav` set from `build/nav/<lang>.json` (pages in document order, found beside
      the docs_dir); Material's search plugin kept (the theme draws
      the search box only when it is configured) but without its indexing events — the
-     box is driven by the generator's `search-index.js`, and indexing every page was a
+     box is driven by the generator's sharded index (`search/`), and indexing every page was a
      third of MkDocs' time for a `search/search_index.json` nothing loads; under
      `mkdocs serve`, the Markdown regenerated from `docs_src/` before each build, so
      that an edit of a source text, a PO file or the metadata shows in the browser
