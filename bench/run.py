@@ -232,11 +232,10 @@ def corpus(work: Path, n: int) -> None:
         before = {s.id: s.source for s in segments(parse_text(text, "x", Meta(slug="x"), Reporter()))}
         after = {s.id: s.source for s in segments(parse_text(changed, "x", Meta(slug="x"), Reporter()))}
         po = polib.pofile(str(dest / "en.po"), wrapwidth=0)
-        for e in po:
+        for e in po:                     # (the English mark before the final full stop, as the checks expect)
             if e.msgctxt in after and after[e.msgctxt] != before.get(e.msgctxt):
-                e.msgid, e.msgstr = after[e.msgctxt], e.msgstr + mark_en
-            elif e.msgctxt == "title":
-                e.msgstr += mark_en
+                end = "." if e.msgstr.endswith(".") else ""
+                e.msgid, e.msgstr = after[e.msgctxt], e.msgstr.removesuffix(end) + mark_en + end
         po.save(str(dest / "en.po"))
 
 
