@@ -100,9 +100,13 @@ SPACE = re.compile(r"\s")
 
 def _positions(positions) -> str:
     """Their count, then each one's distance from the one before."""
+    if len(positions) == 1:                                  # (most keys of an entry: a shortcut)
+        p = positions[0]
+        return "1" + (SMALL[p] if p < 1024 else varint(p))
     out, last = [varint(len(positions))], 0
     for p in positions:
-        out.append(varint(p - last))
+        d = p - last
+        out.append(SMALL[d] if d < 1024 else varint(d))
         last = p
     return "".join(out)
 
