@@ -19,7 +19,7 @@ if [ ${#PAGES[@]} -eq 0 ]; then
     done
   done
 fi
-make --no-print-directory generate >/dev/null
+make --no-print-directory generate >/dev/null 2>&1 || { echo "lighthouse: make generate failed (run it to see why)" >&2; exit 1; }
 [ -x .tools/node_modules/.bin/lighthouse ] || npm install --silent --no-save --no-audit --no-fund \
   --prefix .tools "lighthouse@${LIGHTHOUSE_VERSION}" >/dev/null
 mkdir -p "$OUT"
