@@ -17,12 +17,11 @@ from ..glossary.termbase import Glossary
 from ..model import Document, MatrixTable, Meta, Section, plain_text
 from ..parse.inline import MARKER
 from ..render.languages import LANGUAGES, Language
-from ..render.pages import page_path, render_document
+from ..render.pages import render_document, section_segments
 from ..render.writer import document_title
 from ..translate.catalog import Catalog, Coverage, coverage
 from ..translate.segments import segments
 from .files import front_matter
-from ..render.pages import section_segments
 from .search import SearchPart, search_entries, search_part
 
 

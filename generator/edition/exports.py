@@ -13,7 +13,7 @@ import json
 import re
 
 from ..model import Block, Document, Footnote, ItemList, MatrixTable, MemberList, Section
-from ..render.pages import page_path
+from ..render.pages import page_path, page_starts
 from ..translate.catalog import Catalog, SegmentState
 from ..translate.segments import block_segments, segments
 
@@ -82,7 +82,7 @@ def _bilingual(ja: str, en: str | None) -> dict:
 
 
 def document_model(doc: Document, catalog: Catalog | None, pages: dict[str, str]) -> dict:
-    """The document as plain data (`pages`: each top-level section's page by anchor, "" the landing page's)."""
+    """The document as plain data (`pages`: the page of each section that begins one, by anchor; "" the landing page's)."""
     cat = catalog or Catalog("")
     m = doc.meta
     segs = []
@@ -96,7 +96,7 @@ def document_model(doc: Document, catalog: Catalog | None, pages: dict[str, str]
     def block(b: Block, page: str) -> dict:
         out = {"kind": _kind(b), "id": b.id, "line": b.first_line, "segments": [s.id for s in block_segments(b)]}
         if isinstance(b, Section):
-            page = pages.get(b.anchor, page) if b.level == 1 else page
+            page = pages.get(b.anchor, page)
             out["heading"] = {"anchor": b.anchor, "level": b.level, "number": b.number, "scheme": b.scheme,
                               "page": page}
             out["children"] = [block(c, page) for c in b.children]
@@ -142,7 +142,7 @@ def document_tmx(doc: Document, catalog: Catalog | None) -> str:
 
 def export_files(doc: Document, catalog: Catalog | None) -> dict[str, str]:
     """A document's exports by path below the Japanese edition's root."""
-    pages = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in doc.sections}}
+    pages = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in page_starts(doc)}}
     slug = doc.meta.slug
     return {f"{EXPORTS_DIR}/{slug}.json": document_json(doc, catalog, pages),
             f"{EXPORTS_DIR}/{slug}.tmx": document_tmx(doc, catalog)}

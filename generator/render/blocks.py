@@ -44,7 +44,8 @@ def _section(w: PageWriter, section: Section, depth: int) -> None:
     w.parts.append(f"{'#' * min(depth, 6)} {w.inline_markdown(inlines)} {{{attrs}}}")
     outer, w.scope = w.scope, section.anchor
     for child in section.children:
-        render_block(w, child, depth + 1)
+        if id(child) not in w.elsewhere:               # (a subsection with a page of its own)
+            render_block(w, child, depth + 1)
     w.scope = outer
 
 

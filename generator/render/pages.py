@@ -23,6 +23,7 @@ from .side_by_side import side_by_side_pages
 from .writer import Page, PageWriter, document_title, segment_inlines
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
+PAGE_THRESHOLD = 60000       # characters; a section longer than this gives each of its subsections a page
 
 
 @per_document       # (asked for every page of the document)
@@ -30,15 +31,62 @@ def is_split(doc: Document) -> bool:
     """Whether each top-level section gets its own page."""
     if doc.meta.split_pages is not None:
         return bool(doc.meta.split_pages)
-    size = sum(len(plain_text(getattr(b, "inlines", []))) for b in doc.walk())
-    return size > SPLIT_THRESHOLD and len(doc.sections) > 1
+    size = _size(doc.walk())
+    return size > SPLIT_THRESHOLD and (len(doc.sections) > 1 or size > PAGE_THRESHOLD)
 
 
-def page_path(doc: Document, top: Section | None) -> str:
-    """The page a top-level section is printed on (None: the landing page)."""
-    if top is None or not is_split(doc):
+def _size(blocks) -> int:
+    return sum(len(plain_text(getattr(b, "inlines", []))) for b in blocks)
+
+
+def _section_size(section: Section) -> int:
+    def walk(blocks):
+        for b in blocks:
+            yield b
+            yield from walk(getattr(b, "children", []) if isinstance(b, Section) else [])
+    return _size(walk(section.children))
+
+
+@per_document
+def page_starts(doc: Document) -> list[Section]:
+    """The sections that begin a page of their own, in reading order: each top-level section of a
+    split document, and each subsection of a section longer than `PAGE_THRESHOLD` (so that no page
+    grows with the document); a section keeps its own text, and its subsections that begin no page."""
+    if not is_split(doc):
+        return []
+    out: list[Section] = []
+
+    def visit(section: Section):
+        out.append(section)
+        if section.sections and _section_size(section) > PAGE_THRESHOLD:
+            for sub in section.sections:
+                visit(sub)
+    for top in doc.sections:
+        visit(top)
+    return out
+
+
+@per_document
+def _page_of(doc: Document) -> dict[int, str]:
+    """Each section's page (by id()): its own if it begins one, else its parent's."""
+    starts = {id(s) for s in page_starts(doc)}
+    pages: dict[int, str] = {}
+
+    def visit(section: Section, page: str):
+        page = f"{doc.meta.slug}/{section.anchor}.md" if id(section) in starts else page
+        pages[id(section)] = page
+        for sub in section.sections:
+            visit(sub, page)
+    for top in doc.sections:
+        visit(top, f"{doc.meta.slug}/index.md")
+    return pages
+
+
+def page_path(doc: Document, section: Section | None) -> str:
+    """The page a section is printed on (None: the landing page)."""
+    if section is None:
         return f"{doc.meta.slug}/index.md"
-    return f"{doc.meta.slug}/{top.anchor}.md"
+    return _page_of(doc)[id(section)]
 
 
 def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]]]:
@@ -47,13 +95,15 @@ def section_segments(doc: Document) -> list[tuple[str, Section | None, list[str]
     head = [f.id for f in doc.title_block.fields] + [i for b in doc.preamble for i in _block_ids(b)]
     out = [(page_path(doc, None), None, head)]
 
-    def visit(section: Section, page: str):
-        out.append((page, section, _ids(section)))
-        for sub in section.sections:
-            visit(sub, page)
-    for top in doc.sections:
-        visit(top, page_path(doc, top))
+    for section in _sections(doc.sections):
+        out.append((page_path(doc, section), section, _ids(section)))
     return out
+
+
+def _sections(sections: list[Section]):
+    for section in sections:
+        yield section
+        yield from _sections(section.sections)
 
 
 def _ids(section: Section) -> list[str]:
@@ -122,15 +172,15 @@ def _field_html(w: PageWriter, f) -> str:
 
 def contents_html(w: PageWriter, pages: list[Page]) -> str:
     """A generated table of contents: pages and their second-level sections."""
-    by_anchor = {s.anchor: s for s in w.doc.sections}
+    by_anchor = {s.anchor: s for s in page_starts(w.doc)}
     items = []
     for page in pages:
         section = by_anchor.get(page.anchor)
         subs = ""
-        if section is not None:
+        if section is not None:            # (its subsections on this page: the others are pages of the list)
             subs = "".join(
                 f'<li><a href="{w.href(page.path, s.anchor)}">{html_text(plain_text(w.segment(s.id, s.title)[0]))}</a></li>'
-                for s in section.sections)
+                for s in section.sections if page_path(w.doc, s) == page.path)
         items.append(f'<li><a href="{w.href(page.path)}">{html_text(page.title)}</a>{f"<ul>{subs}</ul>" if subs else ""}</li>')
     return (f'<nav class="doc-contents" data-generated aria-label="{html_attr(w.lang.label("doc_contents"))}">'
             f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
@@ -157,7 +207,7 @@ def provenance_html(w: PageWriter) -> str:
 
 
 def section_title(doc: Document, lang: Language, section: Section) -> str:
-    """The title of a top-level section's own page."""
+    """The title of a section's own page."""
     return plain_text(segment_inlines(doc, lang, section.id, section.title)[0])
 
 
@@ -182,18 +232,20 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
     and the side-by-side page."""
     split = is_split(doc)
     slug = doc.meta.slug
-    sections = doc.sections if split else []
+    sections = page_starts(doc)
     homes = note_homes(doc, [("", 0)] + [(s.anchor, s.first_line) for s in sections])
 
     pages: list[Page] = []
+    starts = {id(s) for s in sections}
     for section in sections:
         w = PageWriter(doc, lang, page_path(doc, section))
+        w.elsewhere = starts - {id(section)}             # (subsections printed on pages of their own)
         render_block(w, section, 1)
         w.footnotes(homes[section.anchor])
         w.term_tips()
         pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
                           "\n\n".join(w.parts) + "\n", section.anchor))
-    tops = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in doc.sections}}
+    tops = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in sections}}
     side_by_side = side_by_side_pages(doc, lang, tops, {n: tops[key] for key, ns in homes.items() for n in ns})
 
     w = PageWriter(doc, lang, page_path(doc, None))

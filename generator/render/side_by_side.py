@@ -200,8 +200,8 @@ class _Pairs:
         counts: dict[int, int] = {}         # passages so far in each section (by id())
 
         def page_of(section: Section | None) -> str:
-            """The normal page of the passages of a section: its top-level section's."""
-            while section is not None and parents[id(section)] is not None:
+            """The normal page of the passages of a section: its own, or its nearest ancestor's, that begins one."""
+            while section is not None and section.anchor not in self.tops:
                 section = parents[id(section)]
             return self.tops["" if section is None else section.anchor]
         for block in doc.walk():

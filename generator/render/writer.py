@@ -59,6 +59,7 @@ class PageWriter:
         self.scope = "preamble"                  # the section whose first term occurrences get linked
         self.parts: list[str] = []
         self.refs: dict[int, list[str]] = {}     # note number → reference ids, in order
+        self.elsewhere: set[int] = set()         # sections (by id()) printed on pages of their own
 
     # ------------------------------------------------------------ segments
     def segment(self, seg_id: str, inlines: list[Inline]) -> tuple[list[Inline], SegmentState]:

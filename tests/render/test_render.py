@@ -116,3 +116,30 @@ def test_short_documents_are_one_page_with_sections_below_the_title():
     assert parallel.anchor == "parallel"
     assert page.markdown.startswith("# 短い文書 {#title}")
     assert "## １．総論 {#1}" in page.markdown
+
+
+def test_a_section_too_long_for_one_page_gives_each_of_its_subsections_a_page(monkeypatch):
+    from generator.render import pages as module
+    monkeypatch.setattr(module, "SPLIT_THRESHOLD", 1000)
+    monkeypatch.setattr(module, "PAGE_THRESHOLD", 3000)
+    sentence = "関係機関が連携して地球低軌道の利用を進めることが重要である。"
+    lines = ["試験の文書", "１．総論", "この章の概要を述べる。"]
+    for k in range(1, 6):
+        lines += [f"（{k}）第{k}の論点", sentence * 30]
+    lines += ["２．おわりに", "以上のとおり整理した。"]
+    doc = parse(raw(*lines))
+    rendered = render_document(doc, Language("ja"))
+    normal = [p for p in rendered if p.anchor != "parallel" and p.path != "test/index.md"]
+    assert [p.path for p in normal] == ["test/1.md"] + [f"test/1-{k}.md" for k in range(1, 6)] + ["test/2.md"]
+    printed = {}
+    for p in normal:
+        soup = BeautifulSoup(markdown.markdown(p.markdown, extensions=MARKDOWN_EXTENSIONS), "html.parser")
+        for el in soup.select("[id]"):
+            assert el["id"] not in printed, (el["id"], p.path, printed.get(el["id"]))   # each block on one page
+            printed[el["id"]] = p.path
+    assert printed["1-p1"] == "test/1.md" and printed["1-3"] == printed["1-3-p1"] == "test/1-3.md"
+    sections = [s for s in doc.sections[0].sections]
+    assert [module.page_path(doc, s) for s in sections] == [f"test/1-{k}.md" for k in range(1, 6)]
+    assert all(printed.get(i, page) == page for page, _, ids in module.section_segments(doc) for i in ids if i in printed)
+    landing = next(p for p in rendered if p.path == "test/index.md").markdown
+    assert all(landing.count(f'href="../1-{k}/"') + landing.count(f'href="1-{k}/"') == 1 for k in range(1, 6))
