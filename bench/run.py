@@ -333,22 +333,33 @@ def search_timing(site: Path, queries=("地球低軌道", "クロスウェーバ
             f"loaded: {', '.join(f'{ms:.0f}' for ms in warm)} ms; {sizes}")
 
 
-def long_document(work: Path, copies: int = 16) -> str:
-    """One long document (the longest seed's text `copies` times, untranslated): its build, the site's
-    size and its largest page (navigation grouped, side-by-side view in parts)."""
+def long_document(work: Path, text: str, what: str) -> str:
+    """One long document (untranslated): its build, the site's size and its largest page (navigation
+    grouped, long sections in pages by subsection, the side-by-side view in parts)."""
     src = work / "docs_src"
-    longest = max((ROOT / "docs_src").glob("*/source.txt"), key=lambda p: p.stat().st_size)
     (src / "long").mkdir(parents=True)
-    (src / "long" / "source.txt").write_text(longest.read_text(encoding="utf-8") * copies, encoding="utf-8")
+    (src / "long" / "source.txt").write_text(text, encoding="utf-8")
     args = [arg for config in configs(work) for arg in ("-f", str(config))]
     t, peak, err, _ = run([PY, "-m", "generator", "--src", str(src), "--out", str(work / "build"), "build", *args],
                           cwd=work)
     pages = sorted(((p.stat().st_size, p) for p in (work / "site").rglob("*.html")), reverse=True)
     total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
     source = (src / "long" / "source.txt").stat().st_size
-    return (f"One long document ({source / 1024:.0f} KiB of source, {len(pages)} pages in both editions): built in "
-            f"{t:.1f} s, peak {peak:.0f} MiB; site {total / 1e6:.1f} MB; largest page {pages[0][0] / 1024:.0f} KiB "
-            f"({pages[0][1].relative_to(work / 'site')}).")
+    return (f"One long document, {what} ({source / 1024:.0f} KiB of source, {len(pages)} pages in both editions): "
+            f"built in {t:.1f} s, peak {peak:.0f} MiB; site {total / 1e6:.1f} MB; largest page "
+            f"{pages[0][0] / 1024:.0f} KiB ({pages[0][1].relative_to(work / 'site')}).")
+
+
+def long_texts() -> list[tuple[str, str]]:
+    """Two shapes of long document: the longest seed 16 times, and one chapter of 40 long subsections."""
+    longest = max((ROOT / "docs_src").glob("*/source.txt"), key=lambda p: p.stat().st_size)
+    sentence = "地球低軌道における活動の継続的な実施に向けて、関係機関が連携して取組を進めることが重要である。"
+    lines = ["長大な章を含む文書", "１．総論", "この章は全体の概要を述べる。"]
+    for k in range(1, 41):
+        lines += [f"（{k}）第{k}の論点"] + [sentence * 6] * 6
+    lines += ["２．おわりに", "以上のとおり整理した。"]
+    return [(longest.read_text(encoding="utf-8") * 16, "the longest seed 16 times"),
+            ("".join(line + "\n\n" for line in lines), "one chapter of 40 long subsections")]
 
 
 def _top(prof: cProfile.Profile, restriction: str, n: int) -> str:
@@ -462,7 +473,8 @@ def main() -> None:
         if 100 in full and 300 in full:
             notes.append(f"Growth of the full build from 100 to 300 documents: ×{full[300] / full[100]:.2f} "
                          f"(3.00 is linear).")
-        notes.append(long_document(Path(tmp) / "long"))
+        for k, (text, what) in enumerate(long_texts()):
+            notes.append(long_document(Path(tmp) / f"long-{k}", text, what))
     cpu = os.cpu_count()
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
     machine = f"{platform.machine()}, {cpu} cores, {mem:.0f} GiB memory, Python {platform.python_version()}"

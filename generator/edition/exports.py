@@ -124,7 +124,7 @@ def document_model(doc: Document, catalog: Catalog | None, pages: dict[str, str]
 
 
 def document_json(doc: Document, catalog: Catalog | None, pages: dict[str, str]) -> str:
-    return json.dumps(document_model(doc, catalog, pages), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document_model(doc, catalog, pages), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def document_tmx(doc: Document, catalog: Catalog | None) -> str:

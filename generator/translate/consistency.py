@@ -30,6 +30,7 @@ PUNCTUATION = str.maketrans({"。": ".", "「": "“", "」": "”", "『": "“
                              "【": "[", "】": "]", "〔": "(", "〕": ")", "〈": "<", "〉": ">", "《": "«",
                              "》": "»", "～": "-", "〜": "-", "―": "-", "…": "..."})
 CIRCLED = re.compile("[\u2460-\u2473]")          # ①–⑳: numbering, kept as printed in the English too
+CIRCLED_SPLIT = re.compile("([\u2460-\u2473])")
 # the marks of a table or a legend (○ ○ △): the translation copies them, so they are left out of both texts
 # (a row of them is no repeated word, and their spacing is the source's)
 MARKS = re.compile(" ?[○◎△●▲◯]")
@@ -66,7 +67,8 @@ def as_english(source: str) -> str:
     FY2026, once where the source repeats the year in brackets), months by name, 。 as a full stop,
     ア） as (ア); without the readings and glosses it gives in brackets, which a translation does not
     repeat, the brackets it leaves unpaired (a misprint), table marks and the spaces of its layout."""
-    text = "".join(c if CIRCLED.match(c) else unicodedata.normalize("NFKC", c) for c in source.translate(PUNCTUATION))
+    text = "".join(part if CIRCLED.fullmatch(part) else unicodedata.normalize("NFKC", part)
+                   for part in CIRCLED_SPLIT.split(source.translate(PUNCTUATION)))
     text = KANA_ITEM.sub(r" (\1)", KANA_NUMBER.sub(r"(\1)", MARKS.sub("", text)))
 
     def year(m: re.Match) -> str:
