@@ -290,6 +290,20 @@ class Decision:
     made: str          # the id (a section's anchor) of the block it made or added to
 
 
+def walk_blocks(blocks):
+    """These blocks and everything inside them, in reading order (depth first)."""
+    for b in blocks:
+        yield b
+        if isinstance(b, Section):
+            yield from walk_blocks(b.children)
+        elif isinstance(b, ItemList):
+            for item in b.items:
+                yield item
+                yield from walk_blocks(item.children)
+        elif isinstance(b, Contents):
+            yield from b.entries
+
+
 @dataclass(eq=False)
 class Document:
     """One parsed source text: title sheet, blocks, sections, footnotes and the artifacts set aside
@@ -305,20 +319,9 @@ class Document:
 
     def walk(self):
         """Every block in reading order (depth first), footnotes excluded."""
-        def visit(blocks):
-            for b in blocks:
-                yield b
-                if isinstance(b, Section):
-                    yield from visit(b.children)
-                elif isinstance(b, ItemList):
-                    for item in b.items:
-                        yield item
-                        yield from visit(item.children)
-                elif isinstance(b, Contents):
-                    yield from b.entries
-        yield from visit(self.title_block.fields)
-        yield from visit(self.preamble)
-        yield from visit(self.sections)
+        yield from walk_blocks(self.title_block.fields)
+        yield from walk_blocks(self.preamble)
+        yield from walk_blocks(self.sections)
 
     def footnote_refs(self) -> list["FootnoteRef"]:
         """Every footnote reference of the text (headings included), in reading order."""

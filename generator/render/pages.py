@@ -13,7 +13,7 @@ Out: `Page`s: path, title and Markdown text — the landing page (title block, p
 from __future__ import annotations
 
 from ..memos import per_document
-from ..model import Document, Section, plain_text
+from ..model import Document, Section, plain_text, walk_blocks
 from ..translate.catalog import Catalog, coverage
 from ..translate.segments import segments
 from .blocks import render_block
@@ -40,11 +40,7 @@ def _size(blocks) -> int:
 
 
 def _section_size(section: Section) -> int:
-    def walk(blocks):
-        for b in blocks:
-            yield b
-            yield from walk(getattr(b, "children", []) if isinstance(b, Section) else [])
-    return _size(walk(section.children))
+    return _size(walk_blocks(section.children))
 
 
 @per_document

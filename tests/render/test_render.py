@@ -143,3 +143,18 @@ def test_a_section_too_long_for_one_page_gives_each_of_its_subsections_a_page(mo
     assert all(printed.get(i, page) == page for page, _, ids in module.section_segments(doc) for i in ids if i in printed)
     landing = next(p for p in rendered if p.path == "test/index.md").markdown
     assert all(landing.count(f'href="../1-{k}/"') + landing.count(f'href="1-{k}/"') == 1 for k in range(1, 6))
+
+
+def test_a_sections_list_items_count_towards_its_length(monkeypatch):
+    from generator.render import pages as module
+    monkeypatch.setattr(module, "SPLIT_THRESHOLD", 1000)
+    monkeypatch.setattr(module, "PAGE_THRESHOLD", 3000)
+    item = "・関係機関が連携して地球低軌道の利用を進めることが重要である。" * 1
+    lines = ["試験の文書", "１．総論"]
+    for k in range(1, 6):
+        lines += [f"（{k}）第{k}の論点"] + [item] * 30
+    lines += ["２．おわりに", "以上のとおり整理した。"]
+    doc = parse(raw(*lines))
+    assert any(b.__class__.__name__ == "ItemList" for b in doc.sections[0].sections[0].children)
+    paths = [p.path for p in render_document(doc, Language("ja"))]
+    assert "test/1-1.md" in paths and "test/1-5.md" in paths
