@@ -234,14 +234,17 @@ class _Pairs:
 NOTES = "notes"          # the group of the note pairs
 PART_BYTES = 300_000     # a part of the view holds about so many bytes of pairs (a long document's has several)
 RELATIVE_HREF = re.compile(r'href="(?![#/]|[A-Za-z][A-Za-z0-9+.-]*:)')
+NOTE_REF = re.compile(r'href="#(fn-\d+)"')                   # (what `_note_ref` writes)
+NOTE_ID = re.compile(r'<div class="pair pair-note-row" id="(fn-\d+)"')       # (what `text_pair` writes for a note)
 
 
-def _parts(rows: list[tuple[str, str, int]]) -> list[list[str]]:
+def _parts(rows: list[tuple[str, str, int]]) -> tuple[list[list[str]], dict[str, int]]:
     """The pairs in parts of about `PART_BYTES` of text (the same parts in both editions), broken where
     a page's passages begin when a part is half full, or where one would overflow; each note with the
-    part that first refers to it."""
+    part that first refers to it. Also each note's part (by its pair's id)."""
     parts: list[list[str]] = [[]]
     size, group = 0, None
+    first_ref: dict[str, int] = {}
     for key, row, cost in rows:
         if key == NOTES:
             continue
@@ -250,13 +253,15 @@ def _parts(rows: list[tuple[str, str, int]]) -> list[list[str]]:
             size = 0
         parts[-1].append(row)
         size, group = size + cost, key
+        for note in NOTE_REF.findall(row):
+            first_ref.setdefault(note, len(parts) - 1)
+    homes: dict[str, int] = {}
     for key, row, _ in rows:
         if key == NOTES:
-            note = row.split(' id="', 1)[1].split('"', 1)[0]
-            ref = f'href="#{note}"'
-            home = next((part for part in parts if any(ref in r for r in part)), parts[-1])
-            home.append(row)
-    return parts
+            note = NOTE_ID.match(row)[1]
+            homes[note] = first_ref.get(note, len(parts) - 1)
+            parts[homes[note]].append(row)
+    return parts, homes
 
 
 def part_path(doc: Document, number: int) -> str:
@@ -269,19 +274,17 @@ def side_by_side_pages(doc: Document, lang: Language, tops: dict[str, str], note
     page (`tops`: the page of each top-level section by anchor, "" the landing page's; `note_pages`:
     the page that prints each note in full); in parts of pages of their own when the document is long
     (only the first in the navigation)."""
-    parts = _parts(_Pairs(doc, lang, tops, note_pages).write())
+    parts, homes = _parts(_Pairs(doc, lang, tops, note_pages).write())
     paths = [part_path(doc, k) for k in range(1, len(parts) + 1)]
-    homes = {note: path for part, path in zip(parts, paths) for row in part
-             for note in re.findall(r'<div class="pair pair-note-row" id="(fn-\d+)"', row)}
     title = lang.label("side_by_side")
     pages = []
     for number, (part, path) in enumerate(zip(parts, paths), 1):
         html = "".join(part)
         if number > 1:        # written from the first part's page: the others are a folder deeper, in both URL styles
             html = RELATIVE_HREF.sub('href="../', html)
-        for note, home in homes.items():          # a reference to a note of another part
-            if home != path:
-                html = html.replace(f'href="#{note}"', f'href="{html_attr(lang.urls.href(path, home, note))}"')
+        if len(parts) > 1:                        # a reference to a note of another part
+            html = NOTE_REF.sub(lambda m: m[0] if homes.get(m[1], number - 1) == number - 1 else
+                                f'href="{html_attr(lang.urls.href(path, paths[homes[m[1]]], m[1]))}"', html)
         pager = ""
         if len(parts) > 1:
             links = " ".join(f'<a href="{html_attr(lang.urls.href(path, p))}"' + (' aria-current="page"' if p == path else "")
