@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Document, Section, plain_text
+from ..model import Document, plain_text
 from ..parse.inline import MARKER
 from ..render.languages import Language
 from ..render.pages import section_segments
@@ -100,13 +100,9 @@ SPACE = re.compile(r"\s")
 
 def _positions(positions) -> str:
     """Their count, then each one's distance from the one before."""
-    if len(positions) == 1:                                  # (most keys of an entry: a shortcut)
-        p = positions[0]
-        return "1" + (SMALL[p] if p < 1024 else varint(p))
     out, last = [varint(len(positions))], 0
     for p in positions:
-        d = p - last
-        out.append(SMALL[d] if d < 1024 else varint(d))
+        out.append(varint(p - last))
         last = p
     return "".join(out)
 
