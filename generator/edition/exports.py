@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Block, Document, Footnote, ItemList, MatrixTable, MemberList, Section
+from ..model import Block, Document, ItemList, ListItem, MatrixTable, Section
 from ..render.pages import page_path, page_starts
 from ..translate.catalog import Catalog, SegmentState
 from ..translate.segments import block_segments, segments
@@ -99,22 +99,18 @@ def document_model(doc: Document, catalog: Catalog | None, pages: dict[str, str]
             page = pages.get(b.anchor, page)
             out["heading"] = {"anchor": b.anchor, "level": b.level, "number": b.number, "scheme": b.scheme,
                               "page": page}
-            out["children"] = [block(c, page) for c in b.children]
-        elif isinstance(b, ItemList):
-            out["children"] = [{"kind": "list_item", "id": i.id, "line": i.first_line,
-                                "segments": [s.id for s in block_segments(i)],
-                                "children": [block(c, page) for c in i.children]} for i in b.items]
-        elif isinstance(b, MemberList):
-            out["segments"] = [s.id for s in block_segments(b)]
         elif isinstance(b, MatrixTable):
             out["table"] = {"id": b.table_id, "caption": b.caption, "row_header": b.row_header,
                             "columns": b.columns, "rows": [{"label": r.label, "cells": r.cells} for r in b.rows],
                             "symbols": b.symbols}
+        inner = b.items if isinstance(b, ItemList) else b.children if isinstance(b, (Section, ListItem)) else None
+        if inner is not None:
+            out["children"] = [block(c, page) for c in inner]
         return out
     landing = pages.get("", "")
     body = [block(f, landing) for f in doc.title_block.fields] + [block(b, landing) for b in doc.preamble] \
         + [block(s, landing) for s in doc.sections]
-    notes = [{"number": n, "segment": note.id} for n, note in sorted(doc.footnotes.items()) if isinstance(note, Footnote)]
+    notes = [{"number": n, "segment": note.id} for n, note in sorted(doc.footnotes.items())]
     provenance = {"issuer": _bilingual(m.issuer, m.issuer_en), "date": m.date,
                   "date_note": _bilingual(m.date_note, m.date_note_en), "source_url": m.source_url,
                   "description": _bilingual(m.description, m.description_en), "source_file": doc.source_path}
