@@ -13,6 +13,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from ..glossary.export import csv_text
 from ..glossary.termbase import Glossary
 from ..model import Document, MatrixTable, Meta, Section, plain_text
 from ..parse.inline import MARKER
@@ -71,14 +72,6 @@ def table_csv(table: MatrixTable, lang: Language) -> str:
     for row in table.rows:
         writer.writerow([csv_text(row.label.get(code, ""))] + ["" if c == "-" else csv_text(c) for c in row.cells])
     return "\ufeff" + out.getvalue()
-
-
-def csv_text(text: str) -> str:
-    """A cell that a spreadsheet shows as text, never runs as a formula (= + - @ first): quoted by a
-    leading apostrophe, as OWASP advises; figures such as -3 stay figures."""
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not text[1:2].isdigit() and text[1:]):
-        return "'" + text
-    return text
 
 
 def document_coverage(doc: Document, catalog: Catalog | None) -> Coverage:

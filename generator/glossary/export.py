@@ -2,7 +2,8 @@
 English comes from) as a column and as TBX-Basic's `<admin type="source">` on the English term.
 
 In:  the `Glossary`.
-Out: the text of each download (UTF-8; the CSV with a BOM, for spreadsheet programs).
+Out: the text of each download (UTF-8; the CSV with a BOM, for spreadsheet programs, no cell read as a
+     formula: `csv_text`, also for the tables' CSV).
 """
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ import io
 from .termbase import Glossary
 
 
+def csv_text(text: str) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula (= + - @ first): quoted by a
+    leading apostrophe, as OWASP advises; figures such as -3 stay figures."""
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not text[1:2].isdigit() and text[1:]):
+        return "'" + text
+    return text
+
+
 def to_csv(glossary: Glossary) -> str:
     """The termbase as CSV: one row per term, its forms joined with |."""
     out = io.StringIO()
@@ -19,9 +28,9 @@ def to_csv(glossary: Glossary) -> str:
     w.writerow(["id", "ja", "reading", "en", "abbreviation", "expansion", "definition_ja", "definition_en",
                 "forms_ja", "forms_en", "related", "source"])
     for t in glossary.terms:
-        w.writerow([t.id, t.ja, t.reading, t.en, t.abbr, t.expansion, t.definition.get("ja", ""),
-                    t.definition.get("en", ""), "|".join(t.forms), "|".join(t.en_forms), "|".join(t.related),
-                    t.source])
+        w.writerow([csv_text(x) for x in (t.id, t.ja, t.reading, t.en, t.abbr, t.expansion, t.definition.get("ja", ""),
+                                          t.definition.get("en", ""), "|".join(t.forms), "|".join(t.en_forms),
+                                          "|".join(t.related), t.source)])
     return "\ufeff" + out.getvalue()
 
 

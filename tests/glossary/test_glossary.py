@@ -186,6 +186,14 @@ def test_where_a_terms_english_comes_from_is_exported_on_the_english_term_and_as
     assert next(r for r in rows if r["id"] == "maxi")["source"].startswith("JAXA")
 
 
+def test_no_cell_of_the_glossary_csv_runs_as_a_formula():
+    hostile = Term(id="x", ja="=HYPERLINK(\"http://evil\")", reading="@SUM(1)", en="+cmd|' /C calc'!A0",
+                   definition={"en": "-A1+1", "ja": "-3"}, source="=1+1")
+    [row] = list(csv.DictReader(io.StringIO(to_csv(Glossary([hostile], "g.yml")).lstrip("\ufeff"))))
+    assert row["ja"].startswith("'=") and row["reading"].startswith("'@") and row["en"].startswith("'+")
+    assert row["definition_en"] == "'-A1+1" and row["definition_ja"] == "-3" and row["source"] == "'=1+1"
+
+
 @pytest.mark.parametrize("prefix, lang", [("", "ja"), ("en/", "en")])
 def test_glossary_page_lists_every_term_in_order_with_links_that_resolve(built_site, glossary, prefix, lang):
     page = built_site / prefix / "glossary" / "index.html"
