@@ -255,7 +255,14 @@ def write_nav(docs: list[DocumentSummary], out: Path, glossary: Glossary | None,
     nav = out / "nav" / f"{code}.json"
     write_if_changed(nav, json.dumps(nav_for(docs, Language(code, {}, glossary)), ensure_ascii=False, indent=1) + "\n",
                      written)
+    hidden = sorted(path for d in docs for path in d.outputs[code].hidden)
+    write_if_changed(hidden_pages(out, code), json.dumps(hidden, ensure_ascii=False, indent=0) + "\n", written)
     return nav
+
+
+def hidden_pages(out: Path, code: str) -> Path:
+    """The list of the documents' pages outside the navigation (`build/nav/<lang>.hidden.json`)."""
+    return out / "nav" / f"{code}.hidden.json"
 
 
 def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | None, urls: UrlStyle,
@@ -284,4 +291,4 @@ def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | N
     nav = write_nav(docs, out, glossary, code, written)
     produced = list(files) + [root / path for d in docs for path in d.outputs[lang.code].paths]
     remove_stale(root, {str(path) for path in produced}, written)
-    return written, produced + [nav]
+    return written, produced + [nav, hidden_pages(out, code)]

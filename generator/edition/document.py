@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..glossary.export import csv_text
 from ..glossary.termbase import Glossary
@@ -34,6 +34,7 @@ class DocumentOutput:
     nav: list[tuple[str, str]]      # (title, path) of its pages, in reading order
     paths: list[str]                # its files in the edition's docs folder: pages, tables as CSV
     search: SearchPart              # its search entries and their postings
+    hidden: list[str] = field(default_factory=list)    # its pages outside the navigation (linked from its pages)
 
 
 Usage = list[tuple[str, str, str, dict[str, str]]]   # (term id, page, section anchor, section title by
@@ -49,16 +50,16 @@ class DocumentSummary:
     usage: Usage | None                      # the glossary terms of each section (None: no glossary)
 
 
-def document_output(doc: Document, lang: Language) -> tuple[DocumentOutput, dict[str, str]]:
+def document_output(doc: Document, lang: Language, versions=()) -> tuple[DocumentOutput, dict[str, str]]:
     """A document's part of an edition, and the texts of its files by path (pages with front
-    matter, tables as CSV)."""
-    pages = render_document(doc, lang)
+    matter, tables as CSV); `versions`: its earlier versions compared (`versions.align`)."""
+    pages = render_document(doc, lang, versions)
     files = {page.path: front_matter(page.meta) + page.markdown for page in pages}
     for block in doc.walk():
         if isinstance(block, MatrixTable):
             files[f"{doc.meta.slug}/tables/{block.table_id}.csv"] = table_csv(block, lang)
     output = DocumentOutput(document_title(doc, lang), [(p.title, p.path) for p in pages if p.in_nav], list(files),
-                            search_part(search_entries(doc, lang)))
+                            search_part(search_entries(doc, lang)), [p.path for p in pages if not p.in_nav])
     return output, files
 
 

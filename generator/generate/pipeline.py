@@ -28,14 +28,15 @@ from ..glossary.checks import check_expansions, check_translation_terms, check_u
 from ..glossary.termbase import GLOSSARY_NAME, Glossary, load_glossary
 from ..memos import next_document
 from ..model import Document, Meta
-from ..parse.documents import SOURCE_NAME, discover, input_files, load_document
+from ..parse.documents import SOURCE_NAME, VERSIONS_NAME, discover, input_files, load_document, load_versions
 from ..parse.faithfulness import artifact_summary
 from ..render.languages import LANGUAGES, Language
-from ..render.pages import page_segments
+from ..render.pages import page_segments, passage_places
 from ..render.urls import UrlStyle
 from ..translate.catalog import Catalog, Coverage, load_catalog, po_path
 from ..translate.consistency import check_inconsistent, check_translations, translation_keys
 from ..translate.segments import segments
+from ..versions.align import Earlier, Version, compare
 from . import cache
 from .incremental import Stamps, stamps, still_written
 from .tasks import tasks
@@ -94,6 +95,18 @@ def load_catalog_of(doc: Document, src: Path, report: Reporter, lang: str = TRAN
     """A parsed document's catalog in `lang`, its problems reported."""
     path = po_path(src / doc.meta.slug, lang)
     return load_catalog(path, str(path.relative_to(src.parent)), segments(doc), report)
+
+
+def load_versions_of(doc: Document, catalog: Catalog | None, folder: Path, src: Path, parsed: Reporter,
+                     translated: Reporter) -> list[Version]:
+    """A document's earlier versions (`versions/<date>/`), each with its PO file if it has one, compared."""
+    earlier = []
+    for date, version in load_versions(folder, doc.meta, parsed, src.parent):
+        path = po_path(folder / VERSIONS_NAME / date, TRANSLATION)
+        catalog_of = (load_catalog(path, str(path.relative_to(src.parent)), segments(version), translated)
+                      if path.exists() or path.is_symlink() else Catalog(str(path.relative_to(src.parent))))
+        earlier.append(Earlier(date, version, catalog_of, passage_places(version)))
+    return compare(doc, catalog or Catalog(doc.meta.slug), passage_places(doc), earlier) if earlier else []
 
 
 def load_glossary_of(src: Path, report: Reporter) -> Glossary | None:
@@ -159,6 +172,7 @@ def _process_document(folder: Path) -> DocumentResult:
     parsed, translated, terms = Reporter(), Reporter(), Reporter()
     doc = load_document(folder, parsed, job.src.parent)
     catalog = load_catalog_of(doc, job.src, translated)
+    versions = load_versions_of(doc, catalog, folder, job.src, parsed, translated)
     check_translations(segments(doc), catalog, translated)
     usage, forms = None, set()
     if job.glossary is not None:
@@ -173,7 +187,7 @@ def _process_document(folder: Path) -> DocumentResult:
     if job.editions is not None and not result.failed():
         for code in LANGUAGES:
             lang = Language(code, {doc.meta.slug: catalog}, job.glossary, job.editions.urls, job.editions.updated)
-            output, texts = document_output(doc, lang)
+            output, texts = document_output(doc, lang, versions)
             if lang.is_source:                   # the open exports: once, in the Japanese edition's root
                 exported = export_files(doc, catalog)
                 texts, output = {**texts, **exported}, replace(output, paths=output.paths + list(exported))

@@ -8,6 +8,7 @@ The stages, one module each: ingest → units → structure (+ footnotes, tables
 """
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from pathlib import Path
@@ -23,6 +24,8 @@ from .units import LINE_MARKERS, UnitKind, find_units, line_marker
 
 SOURCE_NAME = "source.txt"
 META_NAME = "meta.yml"
+VERSIONS_NAME = "versions"        # docs_src/<doc>/versions/<YYYY-MM-DD>/source.txt: its earlier versions
+VERSION_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 META_FIELDS = set(Meta.__dataclass_fields__) - {"slug", "stated"}
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 ERA_DATE = re.compile(r"^(令和|平成|昭和)\s*([0-9０-９元]+)\s*年\s*([0-9０-９]+)\s*月\s*([0-9０-９]+)\s*日$")
@@ -44,8 +47,10 @@ def folder_problem(folder: Path) -> str | None:
                 f"a–z, digits and hyphens, starting with a letter or digit")
     if name in RESERVED_NAMES:
         return f"the folder name '{name}' is one the site uses for its own pages; choose another name"
+    versions = sorted((folder / VERSIONS_NAME).glob("*"))
     links = [p.name for p in [folder, *(folder / n for n in DOCUMENT_FILES), folder / "tables",
-                              *sorted((folder / "tables").glob("*"))] if p.is_symlink()]
+                              *sorted((folder / "tables").glob("*")), folder / VERSIONS_NAME, *versions,
+                              *(v / n for v in versions for n in (SOURCE_NAME, "en.po"))] if p.is_symlink()]
     if links:
         return (f"{', '.join(links)} {'is a symbolic link' if len(links) == 1 else 'are symbolic links'}; "
                 f"commit the files themselves")
@@ -154,7 +159,6 @@ def iso_date(printed: str) -> str:
             return ""
         numbers = [int(unicodedata.normalize("NFKC", x)) for x in m.groups()]
     try:
-        import datetime
         return datetime.date(*numbers).isoformat()
     except ValueError:
         return ""
@@ -171,8 +175,9 @@ def _fill_from_title_block(meta: Meta, doc: Document) -> None:
 
 
 def input_files(folder: Path) -> list[Path]:
-    """The files a document's parse reads (those that exist)."""
+    """The files a document's parse reads (those that exist), its earlier versions' included."""
     files = [folder / SOURCE_NAME, folder / META_NAME] + sorted((folder / "tables").glob("*.yml"))
+    files += [v / name for v in sorted((folder / VERSIONS_NAME).glob("*")) for name in (SOURCE_NAME, "en.po")]
     return [path for path in files if path.exists()]
 
 
@@ -181,13 +186,67 @@ def load_document(folder: Path, report: Reporter, root: Path | None = None) -> D
     source = folder / SOURCE_NAME
     shown = str(source.relative_to(root)) if root else str(source)
     meta = load_meta(folder, report, root)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        line = source.read_bytes()[: e.start].count(b"\n") + 1
-        report.error(shown, line, "source-encoding", "the source text is not UTF-8; save it as UTF-8")
-        text = source.read_bytes().decode("utf-8", errors="replace")
-    doc = parse_text(text, shown, meta, report)
+    doc = parse_text(_read_source(source, shown, report), shown, meta, report)
     apply_tables(doc, load_tables(folder, root or folder.parent.parent, report), report)
     return doc
 
+
+
+def version_folders(folder: Path, meta: Meta, report: Reporter, root: Path | None = None) -> list[tuple[str, Path]]:
+    """A document's earlier versions, (date, folder), oldest first; a folder that is no version is an error."""
+    out = []
+    for sub in sorted((folder / VERSIONS_NAME).glob("*")):
+        shown = str((sub / SOURCE_NAME).relative_to(root)) if root else str(sub / SOURCE_NAME)
+        if not sub.is_dir():
+            report.error(shown.removesuffix("/" + SOURCE_NAME), 1, "version-folder",
+                         f"{VERSIONS_NAME}/ holds one folder per earlier version, named by its date (YYYY-MM-DD); "
+                         f"move this file into such a folder")
+            continue
+        date = iso_date_of(sub.name)
+        if not date:
+            report.error(shown, 1, "version-folder",
+                         f"the folder name '{sub.name}' is not a date; name each earlier version's folder by the "
+                         f"date it was issued, as YYYY-MM-DD")
+        elif not (sub / SOURCE_NAME).is_file():
+            report.error(shown, 1, "version-source", f"this earlier version has no {SOURCE_NAME}; add its text")
+        elif meta.date and date >= meta.date:
+            report.error(shown, 1, "version-date",
+                         f"an earlier version dated {date} is not earlier than the document's date {meta.date} "
+                         f"(meta.yml or its title page); correct the folder's date, or make this text the current "
+                         f"source.txt")
+        else:
+            out.append((date, sub))
+    return out
+
+
+def iso_date_of(name: str) -> str:
+    """A folder name that is a real ISO date, else ""."""
+    if not VERSION_DATE.match(name):
+        return ""
+    try:
+        return datetime.date.fromisoformat(name).isoformat()
+    except ValueError:
+        return ""
+
+
+def load_versions(folder: Path, meta: Meta, report: Reporter, root: Path | None = None) -> list[tuple[str, Document]]:
+    """A document's earlier versions parsed (its metadata, dated by each folder), oldest first."""
+    out = []
+    for date, sub in version_folders(folder, meta, report, root):
+        vmeta = load_meta(folder, Reporter(), root)          # (its problems are the current document's)
+        vmeta.date, vmeta.date_note = date, ""
+        vmeta.stated = tuple({*vmeta.stated, "date", "date_note"})
+        source = sub / SOURCE_NAME
+        shown = str(source.relative_to(root)) if root else str(source)
+        out.append((date, parse_text(_read_source(source, shown, report), shown, vmeta, report)))
+    return out
+
+
+def _read_source(source: Path, shown: str, report: Reporter) -> str:
+    """A source text; one that is not UTF-8 is an error at its first bad line (and read with replacements)."""
+    try:
+        return source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = source.read_bytes()[: e.start].count(b"\n") + 1
+        report.error(shown, line, "source-encoding", "the source text is not UTF-8; save it as UTF-8")
+        return source.read_bytes().decode("utf-8", errors="replace")

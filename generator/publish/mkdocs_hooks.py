@@ -75,11 +75,19 @@ def _load_generator() -> None:
 
 
 def on_files(files, config, **kwargs):
-    """The navigation, read after `on_pre_build` (under `mkdocs serve`, the generator runs there)."""
+    """The navigation, read after `on_pre_build` (under `mkdocs serve`, the generator runs there), and
+    the documents' pages it leaves out on purpose (an earlier version's, a long side-by-side view's parts)."""
+    from mkdocs.structure.files import InclusionLevel
     lang = config.theme.get("language", "ja")
     nav = Path(config.docs_dir).parent.parent / "nav" / f"{lang}.json"     # build/docs/<lang> → build/nav
     if nav.exists():
         config.nav = json.loads(nav.read_text(encoding="utf-8"))
+    hidden = nav.with_name(f"{lang}.hidden.json")
+    if hidden.exists():
+        for path in json.loads(hidden.read_text(encoding="utf-8")):
+            file = files.get_file_from_path(path)
+            if file is not None and file.inclusion.is_included():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
 
 

@@ -39,3 +39,12 @@ def markdown_text(text: str) -> str:
     for c in html.escape(text, quote=False):
         out.append("\\" + c if c in MARKDOWN_ESCAPED else c)
     return "".join(out)
+
+
+def json_script(element_id: str, data) -> str:
+    """Data as JSON in a `<script type="application/json">` that no string in it can end or break."""
+    import json
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for c, e in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(c, e)
+    return f'<script type="application/json" id="{element_id}">{text}</script>'

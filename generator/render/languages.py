@@ -61,6 +61,26 @@ LABELS = {
         "exports": "オープンデータ",
         "exports_intro": "各文書の文書モデル（JSON 形式。{schema} に準拠）と、日本語と英語の対応する訳文の組（TMX 1.4b 形式）を公開しています。",
         "exports_glossary": "用語集は {tbx} 形式でも入手できます。",
+        "versions": "版",
+        "version_current": "現行版（{date}）",
+        "version_item": "{date}の版（{to}まで現行）",
+        "version_title": "{title}（{date}の版）",
+        "version_status": "この版は{date}に公表され、{to}まで現行でした。{next}の版で改められています。"
+                          "以下に、この版の各箇所を、次の版の対応する箇所と並べて示します（削除された文字は取消線、追加された文字は下線）。",
+        "version_next": "次の版へ",
+        "version_summary": "次の版での変更：変更{changed}箇所、追加{added}箇所、削除{removed}箇所（変更なし{unchanged}箇所）",
+        "version_only_changes": "変更のあった箇所だけを表示",
+        "version_unchanged": "変更なし", "version_changed": "変更", "version_added": "追加", "version_removed": "削除",
+        "version_now": "現行版のこの箇所へ",
+        "version_no_english": "（この版の英語訳はありません）",
+        "version_removed_notice": "引用された箇所（{date}の版）は、{by}の版で削除されました。",
+        "version_removed_link": "{date}の版のその箇所を読む",
+        "version_removed_here_notice": "この箇所番号は、{date}の版では別の箇所を指していました。その箇所は{by}の版で削除されています。",
+        "version_moved_notice": "この箇所番号は、{date}の版では別の箇所を指していました。",
+        "version_moved_away_notice": "引用された箇所（{date}の版）は、現行版では別の位置にあります。",
+        "version_moved_link": "その箇所の現在の位置へ",
+        "version_gone_title": "現行版にないページ",
+        "version_gone": "このページは以前の版にありましたが、現行版にはありません。以前の版の各箇所の行き先は次のとおりです。",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -113,6 +133,30 @@ LABELS = {
         "exports_intro": "Each document's model (JSON, valid against its {schema}) and its aligned Japanese–English "
                          "segment pairs (TMX 1.4b) are published for reuse.",
         "exports_glossary": "The glossary is also available as {tbx}.",
+        "versions": "Editions",
+        "version_current": "Current edition ({date})",
+        "version_item": "Edition of {date} (current to {to})",
+        "version_title": "{title} (edition of {date})",
+        "version_status": "This edition was issued on {date} and was current to {to}; it was revised by the edition "
+                          "of {next}. Each passage of this edition is shown beside the corresponding passage of the "
+                          "next edition (removed characters struck through, added characters underlined).",
+        "version_next": "Go to the next edition",
+        "version_summary": "Changes in the next edition: {changed} changed, {added} added, {removed} removed "
+                           "({unchanged} unchanged)",
+        "version_only_changes": "Show only the passages that changed",
+        "version_unchanged": "Unchanged", "version_changed": "Changed", "version_added": "Added",
+        "version_removed": "Removed",
+        "version_now": "This passage in the current edition",
+        "version_no_english": "(no English translation of this edition)",
+        "version_removed_notice": "The passage cited (edition of {date}) was removed by the edition of {by}.",
+        "version_removed_link": "Read it in the edition of {date}",
+        "version_removed_here_notice": "In the edition of {date}, this passage number referred to another passage, which was removed by the edition of {by}.",
+        "version_moved_notice": "In the edition of {date}, this passage number referred to another passage.",
+        "version_moved_away_notice": "The passage cited (edition of {date}) is elsewhere in the current edition.",
+        "version_moved_link": "Go to that passage as it stands now",
+        "version_gone_title": "Page not in the current edition",
+        "version_gone": "This page was part of an earlier edition and is not in the current edition. Where each of "
+                        "its passages is now:",
     },
 }
 

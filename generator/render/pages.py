@@ -20,6 +20,7 @@ from .blocks import render_block
 from .escape import html_attr, html_text, markdown_text, url_link
 from .languages import Language
 from .side_by_side import side_by_side_pages
+from .versions import earlier_ids, gone_pages, version_pages, versions_row
 from .writer import Page, PageWriter, document_title, segment_inlines
 
 SPLIT_THRESHOLD = 12000      # characters; longer documents get one page per top-level section
@@ -182,8 +183,9 @@ def contents_html(w: PageWriter, pages: list[Page]) -> str:
             f'<p class="doc-contents-title">{html_text(w.lang.label("contents"))}</p><ul>{"".join(items)}</ul></nav>')
 
 
-def provenance_html(w: PageWriter) -> str:
-    """Where the document comes from: issuer, date, the original (and, in English, the notice)."""
+def provenance_html(w: PageWriter, versions=()) -> str:
+    """Where the document comes from: issuer, date, the original, its earlier versions (and, in English,
+    the notice)."""
     m, label = w.doc.meta, w.lang.label
     en = not w.lang.is_source
     issuer = (m.issuer_en or m.issuer) if en else m.issuer
@@ -196,6 +198,9 @@ def provenance_html(w: PageWriter) -> str:
         rows.append((label("original"), url_link(m.source_url)))
     else:
         rows.append((label("original"), html_text(label("no_original"))))
+    row = versions_row(w.doc, w.lang, list(versions), w.page)
+    if row is not None:
+        rows.append(row)
     dl = "".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in rows)
     notice = f'<p class="translation-notice">{html_text(label("notice"))}</p>' if label("notice") else ""
     return (f'<aside class="provenance" data-generated aria-label="{html_attr(label("provenance"))}">'
@@ -223,9 +228,9 @@ def landing_title(doc: Document, lang: Language) -> str:
     return lang.label("overview") if is_split(doc) else document_title(doc, lang)
 
 
-def render_document(doc: Document, lang: Language) -> list[Page]:
+def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
     """All pages of one document: the landing page, one per top-level section when split,
-    and the side-by-side page."""
+    the side-by-side page, and a page per earlier version (`versions.align.Version`s)."""
     split = is_split(doc)
     slug = doc.meta.slug
     sections = page_starts(doc)
@@ -246,7 +251,7 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
 
     w = PageWriter(doc, lang, page_path(doc, None))
     w.parts.append(title_block_html(w))
-    w.parts.append(provenance_html(w))
+    w.parts.append(provenance_html(w, versions))
     for block in doc.preamble:
         render_block(w, block, 2)
     w.parts.append(contents_html(w, pages + side_by_side[:1]))
@@ -262,7 +267,40 @@ def render_document(doc: Document, lang: Language) -> list[Page]:
     if lang.updated.get(slug):
         meta["updated"] = lang.updated[slug]
     notice = pending_notice(doc, lang)
-    for page in [landing] + pages + side_by_side:
+    current = [landing] + pages + side_by_side
+    earlier = earlier_ids(lang, list(versions), passage_places(doc)) if versions else {}
+    for page in current:
         page.meta = {**meta, **page.meta}
-        page.markdown = notice + page.markdown
-    return [landing] + pages + side_by_side
+        page.markdown = notice + page.markdown + (earlier[page.path] + "\n" if page.path in earlier else "")
+    older = version_pages(doc, lang, list(versions)) + gone_pages(doc, lang, list(versions), {p.path for p in current})
+    for page in older:
+        page.meta = {**meta, **page.meta}
+    return current + older
+
+
+@per_document
+def passage_places(doc: Document) -> dict[str, tuple[str, str]]:
+    """Each segment's place as published: (its page's path, the id of its element there)."""
+    places: dict[str, tuple[str, str]] = {}
+    for page, _, ids in section_segments(doc):
+        for seg_id in ids:
+            places[seg_id] = (page, passage_anchor(seg_id))
+    starts = page_starts(doc)
+    pages = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in starts}}
+    for key, numbers in note_homes(doc, [("", 0)] + [(s.anchor, s.first_line) for s in starts]).items():
+        for number in numbers:
+            places[doc.footnotes[number].id] = (pages[key], f"fn:{number}")
+    page = pages[""]
+    for seg in segments(doc):           # (a segment no list above names: where the one before it is)
+        page = places.setdefault(seg.id, (page, passage_anchor(seg.id)))[0]
+    return places
+
+
+def passage_anchor(seg_id: str) -> str:
+    """The id of the element that prints a segment (a member's row for its name, a note's item)."""
+    if seg_id.startswith("fn-"):
+        return "fn:" + seg_id.removeprefix("fn-")
+    for suffix in ("-name", "-affiliation", "-speaker"):
+        if seg_id.endswith(suffix):
+            return seg_id.removesuffix(suffix)
+    return seg_id
