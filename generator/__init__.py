@@ -5,6 +5,7 @@ The folders are the pipeline, in order (each package's docstring says what goes 
     docs_src/<doc>/source.txt ─ parse ──▶ model.Document ─ translate ──▶ segments, catalogs (en.po)
                                                 │                             │
                               glossary (terms found, checked) ───────────────┤
+            versions/<date>/ ─ versions (each earlier one paired with the next) ─┤
                                                 ▼                             ▼
     site/ ◀── publish (MkDocs) ── build/docs/<lang>/*.md ◀── edition ◀── render (pages per language)
                                                 ▲

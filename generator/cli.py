@@ -130,7 +130,7 @@ def cmd_po(args) -> int:
     the translation memory of every PO file (fuzzy); a document with any error in its source,
     metadata, tables or PO file is left as it is (so no translation is ever lost), and the command fails."""
     from .edition.files import write_if_changed
-    from .parse.documents import discover, load_document
+    from .parse.documents import VERSIONS_NAME, discover, load_document, load_versions
     from .translate.catalog import duplicate_entries, load_po, po_path, refresh
     from .translate.memory import Memory
     from .translate.segments import segments
@@ -143,16 +143,24 @@ def cmd_po(args) -> int:
         mine = Reporter()
         doc = load_document(folder, mine, args.src.parent)
         path = po_path(args.src / doc.meta.slug, args.lang)
-        shown = str(path.relative_to(args.src.parent))
-        po = load_po(path, mine, shown) if path.exists() or path.is_symlink() else None
-        if po is not None:
-            duplicate_entries(po, shown, mine)
-            memory.add(po, doc.meta.slug)          # a PO file that does not read is no source of the memory
+        texts = [(doc, path, True)] + [        # (an earlier version's PO file is refreshed once it exists)
+            (version, po_path(folder / VERSIONS_NAME / date, args.lang), False)
+            for date, version in load_versions(folder, doc.meta, mine, args.src.parent)]
+        mine_ready = []
+        for text, path, current in texts:
+            shown = str(path.relative_to(args.src.parent))
+            if not current and not path.exists():
+                continue
+            po = load_po(path, mine, shown) if path.exists() or path.is_symlink() else None
+            if po is not None:
+                duplicate_entries(po, shown, mine)
+                memory.add(po, doc.meta.slug)      # a PO file that does not read is no source of the memory
+            mine_ready.append((text, path, shown, po))
         report.diagnostics.extend(mine.diagnostics)
         if any(d.is_error() for d in mine.diagnostics):
             skipped += 1
             continue
-        ready.append((doc, path, shown, po))
+        ready += mine_ready
     print_diagnostics(report, "text")
     for doc, path, shown, po in ready:
         new = refresh(po, segments(doc), doc.source_path, args.lang, doc.meta.slug)

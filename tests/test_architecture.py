@@ -10,7 +10,7 @@ from generator.model import Block, Section
 from generator.parse.structure import BLOCK_RULES
 from generator.render.blocks import BLOCK_RENDERERS
 
-PIPELINE = ["parse", "translate", "glossary", "render", "edition", "generate", "publish"]
+PIPELINE = ["parse", "translate", "glossary", "versions", "render", "edition", "generate", "publish"]
 
 
 def modules() -> dict[str, Path]:
