@@ -130,3 +130,19 @@ def test_make_po_fills_an_earlier_versions_new_po_file_from_the_current_translat
     entries = {e.msgctxt: e for e in polib.pofile(str(po))}
     assert entries["4-p1"].msgstr.startswith("Satellites are to include") and entries["4-p1"].fuzzy   # exact match
     assert entries["5-p1"].msgstr == ""                                     # nothing like it in the current text
+
+
+def test_an_earlier_versions_text_is_shown_literally_wherever_it_lands(tmp_path):
+    from generator.render.languages import Language
+    from generator.render.pages import render_document
+    shutil.copytree(DOCS / SLUG, tmp_path / SLUG)
+    old = tmp_path / SLUG / "versions" / "2024-12-20" / "source.txt"
+    hostile = '</script><script>alert(1)</script>"\u2028<b>'
+    old.write_text(old.read_text(encoding="utf-8").replace("計５回", "計５回" + hostile)
+                   .replace("当面の検討課題", "当面の" + hostile), encoding="utf-8")
+    doc, versions, _ = load(tmp_path)
+    pages = {p.path: p.markdown for p in render_document(doc, Language("en"), versions)}
+    everything = "".join(pages.values())
+    assert "<script>alert" not in everything and "<b>" not in everything
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in pages[f"{SLUG}/versions/2024-12-20.md"]
+    assert '<script type="application/json" id="earlier-ids">' in pages[f"{SLUG}/3.md"]
