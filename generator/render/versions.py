@@ -159,7 +159,7 @@ def gone_pages(doc: Document, lang: Language, versions: list[Version], current: 
         by_id: dict[str, list[dict]] = {}
         for a, d, f in entries:
             by_id.setdefault(a, []).append(_notice(a, d, f, lang, page, False))
-        items = "".join(f'<li id="{html_attr(a)}">' + " ".join(
+        items = "".join(f'<li id="{html_attr(a)}"><code>#{html_text(a)}</code> ' + " ".join(
                             f'{html_text(n["text"])} <a href="{html_attr(n["href"])}">{html_text(n["link"])}</a>'
                             for n in notices) + "</li>" for a, notices in by_id.items())
         title = lang.label("version_gone_title")
