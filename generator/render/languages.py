@@ -61,6 +61,7 @@ LABELS = {
         "exports": "オープンデータ",
         "exports_intro": "各文書の文書モデル（JSON 形式。{schema} に準拠）と、日本語と英語の対応する訳文の組（TMX 1.4b 形式）を公開しています。",
         "exports_glossary": "用語集は {tbx} 形式でも入手できます。",
+        "pdf": "この文書の PDF（日本語、A4）",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -113,6 +114,7 @@ LABELS = {
         "exports_intro": "Each document's model (JSON, valid against its {schema}) and its aligned Japanese–English "
                          "segment pairs (TMX 1.4b) are published for reuse.",
         "exports_glossary": "The glossary is also available as {tbx}.",
+        "pdf": "This document as PDF (English, A4)",
     },
 }
 
@@ -125,6 +127,7 @@ class Language:
     glossary: object = None                                        # glossary.Glossary, or None
     urls: UrlStyle = field(default_factory=UrlStyle)               # directory URLs, or .html files (offline)
     updated: dict[str, str] = field(default_factory=dict)          # document slug → last change (git)
+    pdf: bool = False                                              # PDFs are built: print pages, cover links
 
     @property
     def is_source(self) -> bool:
