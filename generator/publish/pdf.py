@@ -208,7 +208,7 @@ def _print(todo: list[tuple[Printed, Path, Path, Path]]) -> None:
         try:
             page = browser.new_page()
             for edition, html, _, kept in todo:
-                page.goto(html.as_uri(), wait_until="load")
+                page.goto(html.resolve().as_uri(), wait_until="load")
                 page.evaluate("document.fonts.ready.then(() => true)")
                 page.evaluate(SITE_LINKS, [edition.root.resolve().as_uri() + "/", edition.root_url])
                 partial = kept.with_suffix(".part")

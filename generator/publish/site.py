@@ -93,7 +93,7 @@ def build_edition(edition: Edition) -> Built:
                                       "(the messages above say what and where)")
         finally:
             config.plugins.on_shutdown()
-        return Built(site_dir, 0, "", config.site_url or "", config.theme["language"])
+        return Built(site_dir, 0, "", config.site_url or "", config.theme.get("language") or "")
     finally:
         logger.removeHandler(handler)
         sys.stderr.flush()
