@@ -3,6 +3,7 @@ provenance; in English the translation and its notice), every glyph in the file,
 broken by kinsoku, links to the site, the cover page's link, and the cache of a second build."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import unicodedata
@@ -32,8 +33,8 @@ NO_LINE_START = "）〕］｝〉》」』】〙〗｠»、。，．：；？！�
 
 @pytest.fixture(scope="module")
 def pdf_build(tmp_path_factory):
-    """The two seeds built with PDFs, then built again with nothing changed: the cache's files and
-    the site's PDFs after each build."""
+    """The two seeds built with PDFs, built again with nothing changed, then again after an edit of
+    one document's English provenance: the cache's files and the site's PDFs after each build."""
     out = tmp_path_factory.mktemp("pdf")
     src = copy_docs(out / "docs_src", DOCS)
     shutil.copyfile(SRC / "glossary.yml", src / "glossary.yml")     # (term links: links to the site)
@@ -43,7 +44,13 @@ def pdf_build(tmp_path_factory):
     pdfs = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.pdf")}
     build_site(src, out, extra=("--pdf",))
     second = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
-    return {"site": site, "src": src, "out": out, "first": first, "second": second, "pdfs": pdfs}
+    again = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.pdf")}
+    meta = src / "isecg-coordination" / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("(undated)", "(no date printed)"), encoding="utf-8")
+    build_site(src, out, extra=("--pdf",))
+    third = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    return {"site": site, "src": src, "out": out, "first": first, "second": second, "third": third,
+            "pdfs": pdfs, "again": again}
 
 
 def pdf_path(site: Path, doc: str, lang: str) -> Path:
@@ -57,6 +64,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace("〜", "~").casefold()
 
 
+@functools.lru_cache(maxsize=None)
 def page_texts(path: Path) -> list[str]:
     """Each page's text, without the page number the footer adds ("3 / 19")."""
     reader = pypdf.PdfReader(path)
@@ -190,8 +198,14 @@ def test_the_link_check_finds_a_missing_pdf(pdf_build, tmp_path):
 def test_a_second_build_reuses_every_pdf(pdf_build):
     assert len(pdf_build["first"]) == 2 * len(DOCS)
     assert pdf_build["second"] == pdf_build["first"]          # the same cache files, not written again
-    site = pdf_build["site"]
-    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.pdf")} == pdf_build["pdfs"]
+    assert pdf_build["again"] == pdf_build["pdfs"]
+
+
+def test_an_edit_reprints_only_the_pdf_it_changes(pdf_build, texts):
+    first, third = pdf_build["first"], pdf_build["third"]
+    assert len(third) == len(first) and len(set(third) - set(first)) == 1     # one new, its old one gone
+    assert {k: v for k, v in third.items() if k in first} == {k: v for k, v in first.items() if k in third}
+    assert norm("(no date printed)") in texts[("isecg-coordination", "en")]
 
 
 def test_the_cover_page_link_has_no_accessibility_violation(pdf_build, page, phone):
