@@ -2,11 +2,12 @@
 
 In:  the staged editions (folder, language) and the site root they lie in (folder, URL), a cache folder.
 Out: `<doc>/<doc>.<lang>.pdf` beside each print page (`<doc>/print/index.html`, `<doc>/print.html`
-     offline), A4, fonts embedded, links to the site's URLs; a `PdfTiming`.
+     offline), A4, every glyph in the file, links to the site's URLs; a `PdfTiming`.
 
 Chromium is the engine the tests check the print CSS with (two columns side by side, tables kept
 whole), breaks Japanese lines by ICU's rules (no line begins with 。、 or a closing bracket), and
-embeds the subset of each font it uses. One browser (Debian's, through Playwright) prints every PDF,
+puts the glyphs it uses in the file: TrueType fonts (Liberation, DejaVu) as embedded subsets, Noto Sans
+CJK (CFF outlines) as Type 3 glyph programs, each with its map back to text. One browser (Debian's, through Playwright) prints every PDF,
 one after the other, and only those whose print page changed: each is kept under a key of what
 it is printed from (the page's article and title, the stylesheets and scripts it loads, the site's
 URL, the print options, this code) in the cache, and copied from there while that is unchanged.
@@ -14,7 +15,7 @@ URL, the print options, this code) in the cache, and copied from there while tha
 Noto Sans CJK gives one glyph to an ideograph and to its radical (用 and ⽤ U+2F64, 民 and ⺠ U+2EA0),
 to ・ and ‧ U+2027, and Chromium's map from glyphs back to text names the radical: a reader's search for
 用 would not find it. Each PDF's maps (ToUnicode) are corrected after printing (pypdf), to the
-characters the page holds.
+ideographs (a radical written as such in a source would read as its ideograph too: none is).
 """
 from __future__ import annotations
 
