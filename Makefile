@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make site   — set everything up and build the site into site/
+#   make site   — set everything up (Chromium included: it prints the PDFs) and build the site into site/
 #   make test   — set everything up (Chromium included) and run all tests (.ci/run runs exactly this)
 # Others: make generate (Markdown only), make serve (live preview), make check, make po (refresh PO files).
 
@@ -46,9 +46,10 @@ generate: deps $(BYTECODE)
 	$(PY) -m generator generate --strict
 
 # Generation, both MkDocs editions side by side, the link check of the whole site, then site/ replaced
-# (`generator build`: a failure at any step leaves site/ as it was).
-site: deps $(BYTECODE)
-	$(PY) -m generator build --strict
+# (`generator build`: a failure at any step leaves site/ as it was); --pdf: each document's PDF in
+# each language, printed by Chromium (only those whose print page changed: build/cache/pdf/).
+site: deps chromium $(BYTECODE)
+	$(PY) -m generator build --strict --pdf
 	@echo "site: built into site/ (Japanese) and site/en/ (English)"
 
 # Live preview of one edition (SERVE_LANG=en for English); edits in docs_src/ regenerate the pages,
@@ -60,8 +61,8 @@ serve: generate
 	$(MKDOCS) serve $(SERVE_FLAGS) -f $(if $(filter en,$(SERVE_LANG)),mkdocs.en.yml,mkdocs.yml)
 
 # The offline bundle: the whole bilingual site with .html links, zipped; works unzipped from disk.
-offline: deps $(BYTECODE)
-	$(PY) -m generator --out build-offline build --strict --urls files \
+offline: deps chromium $(BYTECODE)
+	$(PY) -m generator --out build-offline build --strict --pdf --urls files \
 	  -f mkdocs.offline.yml -f mkdocs.offline.en.yml
 	mkdir -p offline && rm -f offline/space-policy-docs.zip
 	$(PY) -c "import shutil; shutil.make_archive('offline/space-policy-docs', 'zip', 'build-offline/site')"

@@ -48,7 +48,7 @@ def cmd_generate(args) -> int:
     """Write the Markdown of both editions: every document (from the cache when unchanged), then the
     corpus pages; nothing but the documents' own pages when a problem stops the build."""
     start = time.perf_counter()
-    fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())])
+    fp = fingerprint(args.src, ["generate", args.urls, str(args.out.resolve())] + (["pdf"] if args.pdf else []))
     previous = None if args.force else unchanged(args.out, fp)
     if previous is not None:
         report = Reporter(previous)
@@ -64,7 +64,7 @@ def cmd_generate(args) -> int:
     from .render.languages import LANGUAGES
     from .render.urls import UrlStyle
     report = Reporter()
-    editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates())
+    editions = Editions(args.out, UrlStyle(directory=args.urls == "directories"), changes.dates(), args.pdf)
     inputs = load(args.src, report, args.out / "cache", args.jobs, editions)
     print_diagnostics(report, "text", todo=args.require_translation)
     failing = report.failing(args.strict, args.require_translation)
@@ -97,7 +97,11 @@ def cmd_build(args) -> int:
         return status
     generated = time.perf_counter() - start
     configs = args.config or [ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"]
-    status, timing = publish(configs, args.strict, args.jobs, args.out / "staging")
+    status, timing = publish(configs, args.strict, args.jobs, args.out / "staging",
+                             args.out / "cache" / "pdf" if args.pdf else None)
+    if timing.pdf is not None:
+        print(f"build: PDFs {timing.pdf.seconds:.2f} s ({timing.pdf.printed} printed, {timing.pdf.reused} "
+              f"unchanged, from the cache)", file=sys.stderr)
     if status == 0:
         print(f"build: generation {generated:.2f} s, MkDocs {timing.mkdocs:.2f} s ({len(configs)} edition(s), "
               f"{'side by side' if timing.processes > 1 else 'one after the other'}), link check "
@@ -254,6 +258,8 @@ def main(argv: list[str] | None = None, exiting: bool = False) -> int:
     generating.add_argument("--jobs", type=int, default=0, help="processes (default: one per core; 1: this one only)")
     generating.add_argument("--urls", choices=["directories", "files"], default="directories",
                             help="directory URLs (hosted site) or .html files (offline bundle opened from disk)")
+    generating.add_argument("--pdf", action="store_true",
+                            help="a PDF of each document in each language (Chromium), linked from its cover page")
     sub.add_parser("generate", parents=[generating], help="write the Markdown pages")
     b = sub.add_parser("build", parents=[generating],
                        help="generate, then build the editions with MkDocs, check the links and publish the site")

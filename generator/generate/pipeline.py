@@ -50,6 +50,7 @@ class Editions:
     out: Path                                    # the output folder (its docs/<lang>/ are MkDocs' docs_dirs)
     urls: UrlStyle
     updated: dict[str, str]                      # document slug → last change (git)
+    pdf: bool = False                            # PDFs are built: each document's print page, cover links
 
 
 @dataclass
@@ -186,7 +187,8 @@ def _process_document(folder: Path) -> DocumentResult:
     produced: list[Path] = []
     if job.editions is not None and not result.failed():
         for code in LANGUAGES:
-            lang = Language(code, {doc.meta.slug: catalog}, job.glossary, job.editions.urls, job.editions.updated)
+            lang = Language(code, {doc.meta.slug: catalog}, job.glossary, job.editions.urls, job.editions.updated,
+                            job.editions.pdf)
             output, texts = document_output(doc, lang, versions)
             if lang.is_source:                   # the open exports: once, in the Japanese edition's root
                 exported = export_files(doc, catalog)
@@ -209,7 +211,7 @@ def load(src: Path, report: Reporter, cache_dir: Path | None = None, jobs: int =
     glossary_report = Reporter()
     glossary = load_glossary_of(src, glossary_report)
     glossary_file = src / GLOSSARY_NAME
-    urls = [(code, editions.urls) for code in LANGUAGES] if editions else []
+    urls = [(code, editions.urls, editions.pdf) for code in LANGUAGES] if editions else []
     shared = cache.key_of(glossary_file.read_bytes() if glossary_file.exists() else b"", repr(urls))
     folders = discover(src, glossary_report)
     order = sorted(range(len(folders)), key=lambda i: -(folders[i] / SOURCE_NAME).stat().st_size)

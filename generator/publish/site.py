@@ -24,6 +24,7 @@ from pathlib import Path
 from ..diagnostics import Reporter
 from ..generate.tasks import tasks
 from .linkcheck import check_links
+from .pdf import PdfTiming, Printed, write_pdfs
 from .staging import Staging
 
 LOGGER = "mkdocs"
@@ -43,6 +44,8 @@ class Built:
     site_dir: str
     status: int
     problem: str = ""
+    site_url: str = ""               # as configured (the PDFs' links)
+    language: str = ""               # the theme's
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Timing:
     processes: int = 1               # how many were built at the same time
     linkcheck: float = 0.0
     links: int = 0                   # internal links checked
+    pdf: PdfTiming | None = None     # the PDFs (`pdf`), when built
 
 
 class _Levelled(logging.Formatter):
@@ -89,7 +93,7 @@ def build_edition(edition: Edition) -> Built:
                                       "(the messages above say what and where)")
         finally:
             config.plugins.on_shutdown()
-        return Built(site_dir, 0)
+        return Built(site_dir, 0, "", config.site_url or "", config.theme.get("language") or "")
     finally:
         logger.removeHandler(handler)
         sys.stderr.flush()
@@ -100,9 +104,23 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
-def publish(configs: list[Path], strict: bool, jobs: int, scratch: Path) -> tuple[int, Timing]:
-    """Build every edition (side by side), check the links of the whole site, and only then put it in
-    place of the published one; otherwise leave that as it was."""
+def _printed(built: list[Built], staging: Staging) -> list[Printed]:
+    """Each assembled edition with the site it is part of, for its PDFs."""
+    url = {Path(b.site_dir).resolve(): b.site_url for b in built}
+    out = []
+    for b in built:
+        site_dir = Path(b.site_dir).resolve()
+        root = staging.root_of(site_dir)
+        out.append(Printed(staging.assembled(root) / site_dir.relative_to(root), b.language,
+                           staging.assembled(root), url[root]))
+    return out
+
+
+def publish(configs: list[Path], strict: bool, jobs: int, scratch: Path,
+            pdf_cache: Path | None = None) -> tuple[int, Timing]:
+    """Build every edition (side by side), print its documents' PDFs (with `pdf_cache`), check the
+    links of the whole site, and only then put it in place of the published one; otherwise leave that
+    as it was."""
     timing = Timing()
     start = time.perf_counter()
     editions = [Edition(path, scratch / str(i), strict) for i, path in enumerate(configs)]
@@ -119,6 +137,8 @@ def publish(configs: list[Path], strict: bool, jobs: int, scratch: Path) -> tupl
         staging = Staging([Path(b.site_dir) for b in built], scratch)
         staging.recover()
         staging.assemble()
+        if pdf_cache is not None:
+            timing.pdf = write_pdfs(_printed(built, staging), pdf_cache)
         start = time.perf_counter()
         report = Reporter()
         for root in staging.roots:

@@ -81,6 +81,7 @@ LABELS = {
         "version_moved_link": "その箇所の現在の位置へ",
         "version_gone_title": "現行版にないページ",
         "version_gone": "このページは以前の版にありましたが、現行版にはありません。以前の版の各箇所の行き先は次のとおりです。",
+        "pdf": "この文書の PDF（日本語、A4）",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -157,6 +158,7 @@ LABELS = {
         "version_gone_title": "Page not in the current edition",
         "version_gone": "This page was part of an earlier edition and is not in the current edition. Where each of "
                         "its passages is now:",
+        "pdf": "This document as PDF (English, A4)",
     },
 }
 
@@ -169,6 +171,7 @@ class Language:
     glossary: object = None                                        # glossary.Glossary, or None
     urls: UrlStyle = field(default_factory=UrlStyle)               # directory URLs, or .html files (offline)
     updated: dict[str, str] = field(default_factory=dict)          # document slug → last change (git)
+    pdf: bool = False                                              # PDFs are built: print pages, cover links
 
     @property
     def is_source(self) -> bool:

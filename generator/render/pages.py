@@ -228,6 +228,36 @@ def landing_title(doc: Document, lang: Language) -> str:
     return lang.label("overview") if is_split(doc) else document_title(doc, lang)
 
 
+def pdf_name(doc: Document, lang: Language) -> str:
+    """The path of a document's PDF in an edition (`publish.pdf` writes it there)."""
+    return f"{doc.meta.slug}/{doc.meta.slug}.{lang.code}.pdf"
+
+
+def pdf_link_html(w: PageWriter) -> str:
+    """The cover page's link to the document's PDF ("" when PDFs are not built)."""
+    if not w.lang.pdf:
+        return ""
+    href = w.href(pdf_name(w.doc, w.lang))
+    return (f'<p class="doc-pdf" data-generated><a href="{html_attr(href)}" type="application/pdf">'
+            f'{html_text(w.lang.label("pdf"))}</a></p>')
+
+
+def print_page(doc: Document, lang: Language) -> Page:
+    """The whole document on one page, for its PDF (`<doc>/print/`, not in the navigation): title
+    block, provenance, every section, and every note once, under its printed number."""
+    w = PageWriter(doc, lang, f"{doc.meta.slug}/print.md")
+    w.parts.append(title_block_html(w))
+    w.parts.append(provenance_html(w))
+    for block in doc.preamble:
+        render_block(w, block, 2)
+    for section in doc.sections:
+        render_block(w, section, 2)
+    w.footnotes(set(doc.footnotes))
+    w.term_tips()
+    return Page(doc.meta.slug, f"{doc.meta.slug}/print.md", document_title(doc, lang),
+                "\n\n".join(p for p in w.parts if p) + "\n", "print", {"hide": ["navigation", "toc"]}, in_nav=False)
+
+
 def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
     """All pages of one document: the landing page, one per top-level section when split,
     the side-by-side page, and a page per earlier version (`versions.align.Version`s)."""
@@ -252,6 +282,7 @@ def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
     w = PageWriter(doc, lang, page_path(doc, None))
     w.parts.append(title_block_html(w))
     w.parts.append(provenance_html(w, versions))
+    w.parts.append(pdf_link_html(w))
     for block in doc.preamble:
         render_block(w, block, 2)
     w.parts.append(contents_html(w, pages + side_by_side[:1]))
@@ -268,14 +299,15 @@ def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
         meta["updated"] = lang.updated[slug]
     notice = pending_notice(doc, lang)
     current = [landing] + pages + side_by_side
+    printed = [print_page(doc, lang)] if lang.pdf else []        # (the whole text, for its PDF)
     earlier = earlier_ids(lang, list(versions), passage_places(doc)) if versions else {}
-    for page in current:
+    for page in current + printed:
         page.meta = {**meta, **page.meta}
         page.markdown = notice + page.markdown + (earlier[page.path] + "\n" if page.path in earlier else "")
     older = version_pages(doc, lang, list(versions)) + gone_pages(doc, lang, list(versions), {p.path for p in current})
     for page in older:
         page.meta = {**meta, **page.meta}
-    return current + older
+    return current + printed + older
 
 
 @per_document
