@@ -37,10 +37,13 @@ $(BYTECODE): $(shell find generator -name '*.py') | $(PY)
 	$(PY) -m compileall -q generator
 	touch $@
 
+# Debian's chromium (the tests' browser, and the PDFs' printer), Noto Sans CJK (Japanese on screen) and
+# IPAex Gothic (Japanese in the PDFs: a TrueType font, so Chromium embeds it as a font subset)
+IPAEX = /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && test -f $(IPAEX); } >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk fonts-ipaexfont-gothic; }
 
 generate: deps $(BYTECODE)
 	$(PY) -m generator generate --strict

@@ -6,13 +6,14 @@ Out: `<doc>/<doc>.<lang>.pdf` beside each print page (`<doc>/print/index.html`, 
 
 Chromium is the engine the tests check the print CSS with (two columns side by side, tables kept
 whole), breaks Japanese lines by ICU's rules (no line begins with 。、 or a closing bracket), and
-puts the glyphs it uses in the file: TrueType fonts (Liberation, DejaVu) as embedded subsets, Noto Sans
-CJK (CFF outlines) as Type 3 glyph programs, each with its map back to text. One browser (Debian's, through Playwright) prints every PDF,
+puts the fonts it uses in the file: TrueType fonts as subsets (IPAex Gothic for Japanese in print:
+extra.css), and CFF fonts (Noto Sans CJK) and synthetic bold (IPAex has no bold face) as Type 3 glyphs,
+each with its map back to text. One browser (Debian's, through Playwright) prints every PDF,
 one after the other, and only those whose print page changed: each is kept under a key of what
 it is printed from (the page's article and title, the stylesheets and scripts it loads, the site's
 URL, the print options, this code) in the cache, and copied from there while that is unchanged.
 
-Noto Sans CJK gives one glyph to an ideograph and to its radical (用 and ⽤ U+2F64, 民 and ⺠ U+2EA0),
+The CJK fonts give one glyph to an ideograph and to its radical (用 and ⽤ U+2F64, 民 and ⺠ U+2EA0),
 to ・ and ‧ U+2027, and Chromium's map from glyphs back to text names the radical: a reader's search for
 用 would not find it. Each PDF's maps (ToUnicode) are corrected after printing (pypdf), to the
 ideographs (a radical written as such in a source would read as its ideograph too: none is).
@@ -47,7 +48,7 @@ SITE_LINKS = """([root, site]) => { for (const a of document.querySelectorAll('a
 # the CJK radicals the fonts share a glyph with, the characters of Japanese text they stand for (the
 # Kangxi radicals U+2F00–2FD5 have theirs in Unicode: NFKC)
 RADICALS = {"⺟": "母", "⺠": "民", "⻄": "西", "⻑": "長", "⻘": "青", "⻝": "食", "⻤": "鬼", "⻭": "歯", "⻩": "黄",
-            "⻲": "亀", "⻯": "竜", "‧": "・"}
+            "⻲": "亀", "⻯": "竜", "‧": "・", "ʼ": "’"}      # (IPAex Gothic: ’ and the modifier letter ʼ)
 SECTION = re.compile(rb"begin(bfchar|bfrange)(.*?)endbf(?:char|range)", re.S)
 ENTRY = {b"bfchar": re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>"),
          b"bfrange": re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")}
