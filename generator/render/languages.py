@@ -61,6 +61,13 @@ LABELS = {
         "exports": "オープンデータ",
         "exports_intro": "各文書の文書モデル（JSON 形式。{schema} に準拠）と、日本語と英語の対応する訳文の組（TMX 1.4b 形式）を公開しています。",
         "exports_glossary": "用語集は {tbx} 形式でも入手できます。",
+        "concordance": "用語索引（KWIC）",
+        "kwic_intro": "語句を入力すると、文書中のすべての出現箇所を前後の文脈とともに一覧し、対応する英訳の文を並べて示します。"
+                      "各行から本文の該当箇所へ移動できます。",
+        "kwic_query": "検索語", "kwic_show": "表示", "kwic_doc": "文書", "kwic_all": "すべての文書",
+        "kwic_left": "前の文脈", "kwic_hit": "検索語", "kwic_right": "後の文脈",
+        "kwic_caption": "出現箇所（文書順）",
+        "kwic_noscript": "用語索引の表示には JavaScript が必要です。",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -113,6 +120,13 @@ LABELS = {
         "exports_intro": "Each document's model (JSON, valid against its {schema}) and its aligned Japanese–English "
                          "segment pairs (TMX 1.4b) are published for reuse.",
         "exports_glossary": "The glossary is also available as {tbx}.",
+        "concordance": "Concordance (KWIC)",
+        "kwic_intro": "Enter a word or phrase to list every occurrence in the documents in its context, each beside "
+                      "the corresponding segment of the Japanese original. Each line links to the passage.",
+        "kwic_query": "Word or phrase", "kwic_show": "Show", "kwic_doc": "Document", "kwic_all": "All documents",
+        "kwic_left": "Preceding context", "kwic_hit": "Match", "kwic_right": "Following context",
+        "kwic_caption": "Occurrences, in document order",
+        "kwic_noscript": "The concordance requires JavaScript.",
     },
 }
 
