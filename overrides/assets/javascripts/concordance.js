@@ -106,6 +106,7 @@
       });
     }
     table.removeAttribute("data-done");
+    more.hidden = true;
     return next();
   }
   function fill(r) {                                    /* the filter: documents with candidate sections */
