@@ -120,7 +120,7 @@ def test_the_english_edition_shows_the_japanese_beside_an_english_match(page, si
     shown = ask(page, f"{site_url}/en/concordance/", "cross-waiver")
     assert shown and all(line[2].lower() == "cross-waiver" for line in shown)
     assert all(any("\u3040" <= c <= "\u9fff" for c in line[4]) for line in shown)
-    assert page.locator(".kwic-aligned").first.get_attribute("lang") == "ja"
+    assert page.locator("td.kwic-aligned").first.get_attribute("lang") == "ja"
 
 
 def test_each_line_links_to_the_element_of_its_segment(page, site_url):
