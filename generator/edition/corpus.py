@@ -20,6 +20,7 @@ from ..render.languages import Language
 from ..render.side_by_side import SIDE_BY_SIDE_PAGE
 from ..render.urls import UrlStyle
 from ..translate.catalog import Coverage
+from .concordance import CONCORDANCE_PAGE, concordance_page
 from .document import DocumentSummary
 from .exports import EXPORTS_DIR, SCHEMA_PATH, schema_json
 from .files import front_matter, remove_stale, write_if_changed
@@ -245,6 +246,7 @@ def nav_for(docs: list[DocumentSummary], lang: Language) -> list:
         nav.append({output.title: document_nav(output.nav, lang)})
     if lang.glossary is not None:
         nav.append({lang.label("glossary"): "glossary.md"})
+    nav.append({lang.label("concordance"): CONCORDANCE_PAGE})
     nav.append({lang.label("status"): "status.md"})
     return nav
 
@@ -276,6 +278,7 @@ def write_edition(docs: list[DocumentSummary], out: Path, glossary: Glossary | N
     files: dict[Path, str] = {}
     files[root / "index.md"] = home_page(docs, lang)
     files[root / "status.md"] = status_page(docs, lang)
+    files[root / CONCORDANCE_PAGE] = concordance_page(lang)
     if lang.is_source:
         files[root / SCHEMA_PATH] = schema_json()
     for path, text in search_files([d.outputs[lang.code].search for d in docs], lang).items():

@@ -19,13 +19,16 @@ from ..parse.inline import MARKER
 from ..render.languages import Language
 from ..render.pages import section_segments
 from ..render.writer import document_title
+from ..translate.catalog import SegmentState
 from ..translate.segments import segments
 
 
 def search_entries(doc: Document, lang: Language) -> list[dict]:
-    """A document's entries in the edition's search index: one per section (and the landing page)."""
+    """A document's entries in the edition's search index: one per section (and the landing page),
+    each with its segments for the concordance (`s`: anchor, text, the other language's, pending)."""
     entries = []
     texts = {seg.id: MARKER.sub("", lang.text(doc.meta.slug, seg.id, seg.source)[0]) for seg in segments(doc)}
+    aligned = aligned_texts(doc, lang)
     title = document_title(doc, lang)
     for page, section, ids in section_segments(doc):
         body = " ".join(texts[i] for i in ids if i in texts and (section is None or i != section.id))
@@ -34,8 +37,36 @@ def search_entries(doc: Document, lang: Language) -> list[dict]:
         else:
             head, anchor = texts.get(section.id, plain_text(section.title)), section.anchor
         if body.strip() or section is not None:
-            entries.append({"u": lang.urls.href("index.md", page, anchor), "t": head, "d": title, "x": body})
+            rows = [[seg_anchor(i, section), texts[i], *aligned[i]] for i in ids if i in texts and texts[i]]
+            entries.append({"u": lang.urls.href("index.md", page, anchor), "t": head, "d": title, "x": body,
+                            "s": rows})
     return entries
+
+
+def aligned_texts(doc: Document, lang: Language) -> dict[str, tuple[str, int]]:
+    """Each segment's text in the other language (the Japanese beside the English, the English beside
+    the Japanese), and 1 where its translation is pending (then the text is the Japanese, or "")."""
+    out = {}
+    for seg in segments(doc):
+        if lang.is_source:
+            catalog = lang.catalogs.get(doc.meta.slug)
+            text, state = catalog.lookup(seg.id) if catalog is not None else (None, SegmentState.UNTRANSLATED)
+            out[seg.id] = (MARKER.sub("", text or "") if state is SegmentState.TRANSLATED else "",
+                           int(state is not SegmentState.TRANSLATED))
+        else:
+            state = lang.text(doc.meta.slug, seg.id, seg.source)[1]
+            out[seg.id] = (MARKER.sub("", seg.source), int(state is not SegmentState.TRANSLATED))
+    return out
+
+
+def seg_anchor(seg_id: str, section) -> str:
+    """The id of the element a segment is printed in: a heading's anchor, a member's row, a turn's paragraph."""
+    if section is not None and seg_id == section.id:
+        return section.anchor
+    for suffix in ("-name", "-affiliation", "-speaker"):
+        if seg_id.endswith(suffix):
+            return seg_id[:-len(suffix)]
+    return seg_id
 
 
 # ------------------------------------------------------------------ the sharded index
@@ -48,6 +79,7 @@ def search_entries(doc: Document, lang: Language) -> list[dict]:
 # loads from file:// too.
 SEARCH_DIR = "search"
 CHUNK = 2                          # entries per text file (the results shown load theirs)
+SEG_CHUNK = 4                      # entries per segments file (the concordance loads its results')
 SHARD_BYTES = 8 * 1024             # the size a shard aims at (its count is a power of two)
 LAST = "0123456789abcdefghijklmnopqrstuv"       # a number's last five bits
 MORE = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"       # its earlier ones, five at a time
@@ -203,6 +235,18 @@ def search_files(parts: list[SearchPart], lang: Language) -> dict[str, str]:
     entries = [[e["u"], e["t"], e["d"], e["x"]] for part in parts for e in part.entries]
     for k in range(0, len(entries), CHUNK):
         files[f"{SEARCH_DIR}/e/{k // CHUNK}.js"] = _script("__searchEntries", k // CHUNK, entries[k:k + CHUNK])
-    manifest.update({"c": CHUNK, "n": len(entries), "g": offsets[-1], "o": offsets})
+    files.update(concordance_files(parts[:-1]))
+    manifest.update({"c": CHUNK, "n": len(entries), "g": offsets[-1], "o": offsets, "s": SEG_CHUNK})
     files[f"{SEARCH_DIR}/manifest.js"] = "window.__searchManifest = " + json.dumps(manifest) + ";\n"
+    return files
+
+
+def concordance_files(parts: list[SearchPart]) -> dict[str, str]:
+    """The concordance's files (the documents' entries, numbered as the index numbers them): each
+    entry's segments (`s/`: [URL, [anchor, text, aligned text, pending] …]), `SEG_CHUNK` entries a
+    file; the documents' titles in order (`docs.js`)."""
+    rows = [[e["u"], e.get("s", [])] for part in parts for e in part.entries]
+    files = {f"{SEARCH_DIR}/s/{k // SEG_CHUNK}.js": _script("__searchSegments", k // SEG_CHUNK, rows[k:k + SEG_CHUNK])
+             for k in range(0, len(rows), SEG_CHUNK)}
+    files[f"{SEARCH_DIR}/docs.js"] = _script("__searchDocs", [p.entries[0]["d"] if p.entries else "" for p in parts])
     return files

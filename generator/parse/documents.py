@@ -35,7 +35,7 @@ ENGLISH_FIELDS = ("issuer", "date_note", "description")      # each with its `<f
 
 # the names the site itself uses at its root (and the language folders): no document may take one
 RESERVED_NAMES = frozenset({"en", "ja", "glossary", "assets", "status", "search", "404", "index", "sitemap",
-                            "tables", "offline", "exports"})
+                            "tables", "offline", "exports", "concordance"})
 DOCUMENT_FILES = (SOURCE_NAME, META_NAME, "en.po")
 
 

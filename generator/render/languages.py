@@ -82,6 +82,13 @@ LABELS = {
         "version_gone_title": "現行版にないページ",
         "version_gone": "このページは以前の版にありましたが、現行版にはありません。以前の版の各箇所の行き先は次のとおりです。",
         "pdf": "この文書の PDF（日本語、A4）",
+        "concordance": "用語索引（KWIC）",
+        "kwic_intro": "語句を入力すると、文書中のすべての出現箇所を前後の文脈とともに一覧し、対応する英訳の文を並べて示します。"
+                      "各行から本文の該当箇所へ移動できます。",
+        "kwic_query": "検索語", "kwic_show": "表示", "kwic_doc": "文書", "kwic_all": "すべての文書",
+        "kwic_left": "前の文脈", "kwic_hit": "検索語", "kwic_right": "後の文脈",
+        "kwic_caption": "出現箇所（文書順）",
+        "kwic_noscript": "用語索引の表示には JavaScript が必要です。",
     },
     "en": {
         "site_name": "Japanese Space Policy Documents",
@@ -159,6 +166,13 @@ LABELS = {
         "version_gone": "This page was part of an earlier edition and is not in the current edition. Where each of "
                         "its passages is now:",
         "pdf": "This document as PDF (English, A4)",
+        "concordance": "Concordance (KWIC)",
+        "kwic_intro": "Enter a word or phrase to list every occurrence in the documents in its context, each beside "
+                      "the corresponding segment of the Japanese original. Each line links to the passage.",
+        "kwic_query": "Word or phrase", "kwic_show": "Show", "kwic_doc": "Document", "kwic_all": "All documents",
+        "kwic_left": "Preceding context", "kwic_hit": "Match", "kwic_right": "Following context",
+        "kwic_caption": "Occurrences, in document order",
+        "kwic_noscript": "The concordance requires JavaScript.",
     },
 }
 

@@ -57,7 +57,7 @@ def test_the_home_page_and_navigation_list_every_document_in_the_editions_langua
             assert home.count(f'href="{doc.meta.slug}/"') == 1 and html.escape(doc.outputs[code].title) in home
         nav = nav_for(docs, lang)
         assert [list(item)[0] for item in nav] == [lang.label("home_title")] + [d.outputs[code].title for d in docs] \
-            + [lang.label("status")]
+            + [lang.label("concordance"), lang.label("status")]
 
 
 def test_the_home_page_lists_the_documents_under_a_heading_and_brackets_each_side_by_side_link_once(seed_docs,

@@ -40,3 +40,11 @@ def test_the_open_search_panel_has_no_violation(page, site_url, edition):
     page.fill("[data-search-input]", "軌道" if not edition else "orbit")
     page.wait_for_selector("[data-search-results] li")
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_the_concordance_with_results_has_no_violation(page, phone, site_url, edition):
+    for pg in (page, phone):
+        pg.goto(f"{site_url}/{edition}concordance/?q=ISS")
+        pg.wait_for_selector("[data-kwic-table][data-done] .kwic-line")
+        assert violations(pg) == []

@@ -135,6 +135,21 @@
         return {u: row[0], t: row[1], d: row[2], x: row[3]}; });
     });
   }
+  function candidates(query) {                         /* the documents' entries with every term of a query */
+    var terms = norm(query).split(/\s+/).filter(function (t) { return t.length; });
+    if (!terms.length) return Promise.resolve([]);
+    return ready().then(function () {
+      return Promise.all([].concat.apply([], terms.map(files)).map(script));
+    }).then(function () {
+      var per = terms.map(counts), out = [];
+      per[0].forEach(function (c, n) {
+        if (n < manifest.g && per.every(function (m) { return m.has(n); })) out.push(n);
+      });
+      return out.sort(function (a, b) { return a - b; });
+    });
+  }
+  window.__searchCore = {base: base, norm: norm, script: script, candidates: candidates,   /* for the concordance */
+                         manifest: function () { return ready().then(function () { return manifest; }); }};
   window.__siteSearch = function (query) {              /* for tests and tools: what a query finds */
     return search(query).then(function (r) { return r && r.hits.map(function (h) { return [h.n, h.score]; }); });
   };
