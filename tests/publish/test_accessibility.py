@@ -40,3 +40,11 @@ def test_the_open_search_panel_has_no_violation(page, site_url, edition):
     page.fill("[data-search-input]", "軌道" if not edition else "orbit")
     page.wait_for_selector("[data-search-results] li")
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_the_open_citation_dialog_has_no_violation(page, site_url, edition):
+    page.goto(f"{site_url}/{edition}leo-activity-2025/3/")
+    page.locator('[id="3-1-p2"] > .cite-button').click()
+    page.wait_for_function("document.getElementById('cite-dialog').open")
+    assert violations(page) == []
