@@ -25,9 +25,9 @@
     var h = document.createElement("h2"); h.id = "cite-dialog-title"; h.textContent = data.ui.cite_title;
     var t = document.createElement("p"); t.className = "cite-text"; t.id = "cite-text";
     var row = document.createElement("div"); row.className = "cite-actions";
-    var copy = document.createElement("button"); copy.type = "button"; copy.className = "md-button md-button--primary cite-copy";
+    var copy = document.createElement("button"); copy.type = "button"; copy.className = "cite-copy";
     copy.textContent = data.ui.cite_copy;
-    var close = document.createElement("button"); close.type = "button"; close.className = "md-button cite-close";
+    var close = document.createElement("button"); close.type = "button"; close.className = "cite-close";
     close.textContent = data.ui.cite_close;
     var live = document.createElement("p"); live.className = "cite-status"; live.setAttribute("role", "status");
     row.append(copy, close);
