@@ -71,7 +71,7 @@
       if (!el || el.querySelector(":scope > .cite-button")) return;
       var b = document.createElement("button");
       b.type = "button"; b.className = "cite-button";
-      b.textContent = data.ui.cite_button;
+      b.dataset.label = data.ui.cite_button;     // (shown by CSS: the passage's text stays its own)
       b.setAttribute("aria-label", data.ui.cite_button + ": " + data.labels[id]);
       b.addEventListener("click", function () { open(data, id, b); });
       el.appendChild(b);
