@@ -7,6 +7,7 @@ Out: `Language` objects the renderer asks for labels and for the text of each
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from ..translate.catalog import Catalog, SegmentState
@@ -39,6 +40,9 @@ LABELS = {
         "pending": "翻訳作業中：この文書の {total} 箇所のうち {done} 箇所を翻訳済みです。",
         "notice": "",
         "cite": "本文のこの箇所へ（{id}）", "cite_note": "注{n}",
+        "cite_button": "引用", "cite_title": "この箇所の引用", "cite_copy": "コピー", "cite_copied": "引用をコピーしました",
+        "cite_close": "閉じる", "cite_select": "引用を選択しました。コピーしてください", "cite_para": "第{n}段落", "cite_join": " ",
+        "cite_format": "{issuer}「{title}」（{date}）{where}. {url}",
         "status": "翻訳状況",
         "status_intro": "文書ごとの英語訳の進捗状況です。訳文は各文書の翻訳ファイル（{po}）にあります。"
                         "語数は、日本語の文字数を2で除した値です。作業が必要な区分の一覧は {check} で確認できます。",
@@ -116,6 +120,9 @@ LABELS = {
         "notice": "This is an unofficial English translation prepared for reference. Only the Japanese original "
                   "is authoritative.",
         "cite": "This passage in the text ({id})", "cite_note": "Note {n}",
+        "cite_button": "Cite", "cite_title": "Cite this passage", "cite_copy": "Copy", "cite_copied": "Citation copied",
+        "cite_close": "Close", "cite_select": "Citation selected: copy it with your device", "cite_para": "para. {n}",
+        "cite_join": ", ", "cite_format": "{issuer}, \"{title}\" ({date}), {where} (unofficial English translation). {url}",
         "status": "Translation status",
         "status_intro": "English translation coverage by document. The translations are in each document's "
                         "translation file ({po}). Words: Japanese characters divided by 2. Run {check} for the "
@@ -204,3 +211,16 @@ class Language:
             return source, SegmentState.UNTRANSLATED
         text, state = catalog.lookup(seg_id)
         return (text if state is SegmentState.TRANSLATED else source), state
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def format_date(iso: str, lang: Language) -> str:
+    """An ISO date as an edition writes one (2025年2月12日, February 12, 2025); other text as it is."""
+    try:
+        d = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso or "")
+    return f"{d.year}年{d.month}月{d.day}日" if lang.is_source else f"{MONTHS[d.month - 1]} {d.day}, {d.year}"

@@ -19,6 +19,7 @@ from ..translate.segments import segments
 from .blocks import render_block
 from .escape import html_attr, html_text, markdown_text, url_link
 from .languages import Language
+from .citations import cite_data
 from .side_by_side import side_by_side_pages
 from .versions import earlier_ids, gone_pages, version_pages, versions_row
 from .writer import Page, PageWriter, document_title, segment_inlines
@@ -274,6 +275,7 @@ def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
         render_block(w, section, 1)
         w.footnotes(homes[section.anchor])
         w.term_tips()
+        w.parts.append(cite_data(doc, lang, "".join(w.parts)))
         pages.append(Page(slug, page_path(doc, section), section_title(doc, lang, section),
                           "\n\n".join(w.parts) + "\n", section.anchor))
     tops = {"": page_path(doc, None), **{s.anchor: page_path(doc, s) for s in sections}}
@@ -291,6 +293,7 @@ def render_document(doc: Document, lang: Language, versions=()) -> list[Page]:
             render_block(w, section, 2)
     w.footnotes(homes[""])
     w.term_tips()
+    w.parts.append(cite_data(doc, lang, "".join(w.parts)))
     landing = Page(slug, page_path(doc, None), landing_title(doc, lang), "\n\n".join(p for p in w.parts if p) + "\n", "")
     meta = {"document": slug,
             "description": (doc.meta.description if lang.is_source else doc.meta.description_en) or doc.meta.title,

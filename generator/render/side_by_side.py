@@ -299,3 +299,23 @@ def side_by_side_pages(doc: Document, lang: Language, tops: dict[str, str], note
         # the pairs need the width of the right-hand sidebar
         pages.append(Page(doc.meta.slug, path, heading, markdown, "parallel", {"hide": ["toc"]}, in_nav=number == 1))
     return pages
+
+
+def passage_labels(doc: Document, lang: Language) -> dict[str, list[str]]:
+    """Each passage's anchor on its normal page → its citation label's parts, as the pairs print them
+    (a heading: its section's numbers; a paragraph: its section's, then `¶n`; a note: `Note n`)."""
+    owners = _owners(doc)
+    parents = {id(s): owners[id(s)] for s in doc.walk() if isinstance(s, Section)}
+    counts: dict[int, int] = {}
+    out: dict[str, list[str]] = {}
+    for block in doc.walk():
+        owner = owners[id(block)]
+        if isinstance(block, Section):
+            out.setdefault(block.anchor, _section_label(block, parents, lang))
+            continue
+        for seg in [None] if isinstance(block, MatrixTable) else block_segments(block):
+            n = counts[id(owner)] = counts.get(id(owner), 0) + 1
+            out.setdefault(_anchor(block, seg), _section_label(owner, parents, lang) + [f"¶{n}"])
+    for note in doc.footnotes.values():
+        out.setdefault(f"fn:{note.number}", [lang.label("cite_note").format(n=note.number)])
+    return out

@@ -15,20 +15,8 @@ from ..model import Document
 from ..versions.align import Change, Fate, Row, Version, citations
 from ..versions.marks import Op, marks
 from .escape import html_attr, html_text, json_script, markdown_text
-from .languages import Language
+from .languages import Language, format_date
 from .writer import Page, document_title
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def format_date(iso: str, lang: Language) -> str:
-    """An ISO date as the edition writes one (2025年2月12日, February 12, 2025); "" stays ""."""
-    if not iso:
-        return ""
-    d = datetime.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日" if lang.is_source else f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
-
 
 def current_to(version: Version) -> str:
     """The last day a version was current: the day before the next was issued ("" if that is unknown)."""

@@ -48,3 +48,11 @@ def test_the_concordance_with_results_has_no_violation(page, phone, site_url, ed
         pg.goto(f"{site_url}/{edition}concordance/?q=ISS")
         pg.wait_for_selector("[data-kwic-table][data-done] .kwic-line")
         assert violations(pg) == []
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_the_open_citation_dialog_has_no_violation(page, site_url, edition):
+    page.goto(f"{site_url}/{edition}leo-activity-2025/3/")
+    page.locator('[id="3-1-p2"] > .cite-button').click()
+    page.wait_for_function("document.getElementById('cite-dialog').open")
+    assert violations(page) == []

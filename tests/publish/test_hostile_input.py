@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, build_site
+from helpers import ROOT, build_site, serve
 
 PAYLOADS = [
     "<script>pwn(1)</script>",
@@ -30,6 +30,7 @@ PAYLOADS = [
     "rlo\u202eevil\u202c ltr\u200f end",
     "long" + "x" * 4000,
     '=HYPERLINK("http://pwn.example","pwn11")',
+    '</script><script>pwn(12)</script>"\u2028x',
 ]
 META_FIELDS = ("title", "title_en", "issuer", "issuer_en", "date_note", "date_note_en", "description",
                "description_en")
@@ -97,7 +98,8 @@ def test_every_payload_reaches_the_tables_english_and_their_csv_as_text(hostile_
         assert table.select_one("tbody td")["data-col"] == payload[:400]      # (for the phone's cards)
         rows = list(csv.reader((hostile_site / "en" / f"doc-{i}" / "tables" / "t.csv").read_text(
             encoding="utf-8-sig").splitlines()))
-        assert rows[1][0] in (f"{payload[:400]} 0", f"'{payload[:400]} 0")    # (a formula quoted)
+        cell = payload[:400].replace("\u2028", "")                  # (a CSV cell carries no line separator)
+        assert rows[1][0] in (f"{cell} 0", f"'{cell} 0")    # (a formula quoted)
         assert not any(cell[:1] in ("=", "@") for row in rows for cell in row)      # never a formula
 
 
@@ -122,7 +124,11 @@ def test_no_element_attribute_or_url_comes_from_a_payload(hostile_site):
                     found.append(f"{where} {name}")
                 if name in ("href", "src", "action") and re.match(r"\s*javascript:", value, re.I):
                     found.append(f"{where} {name}={value}")
-            if el.name == "script" and "pwn(" in el.get_text():
+            if el.name == "script" and el.get("type") == "application/json":      # (cite-data: JSON, no tag)
+                json.loads(el.get_text())
+                if "<" in el.get_text():
+                    found.append(f"{where} json")
+            elif el.name == "script" and "pwn(" in el.get_text():
                 found.append(f"{where} script")
             if el.name in ("em", "code") and el.get_text() in ("em8", "code8"):
                 found.append(f"{where} markdown")
@@ -148,3 +154,20 @@ def test_the_search_files_are_valid_scripts_and_hold_the_payload_as_text(hostile
         if path.parent.name in ("e", "b", "u"):
             texts.append(json.loads("[" + text[text.index("(") + 1:text.rindex(")")] + "]"))
     assert PAYLOADS[1] in json.dumps(texts, ensure_ascii=False)
+
+
+def test_a_citation_shows_its_payloads_literally(hostile_site, page):
+    """cite-data parses as JSON and the dialog shows title and issuer as the editor wrote them."""
+    i = PAYLOADS.index('</script><script>pwn(12)</script>"\u2028x')
+    server, url = serve(hostile_site)
+    try:
+        page.goto(f"{url}/doc-{i}/")
+        data = page.evaluate("JSON.parse(document.getElementById('cite-data').textContent)")
+        assert data["title"] == data["issuer"] == PAYLOADS[i]
+        page.locator("[data-seg] > .cite-button").first.click()
+        page.wait_for_function("document.getElementById('cite-dialog').open")
+        text = page.evaluate("document.getElementById('cite-text').textContent")
+        assert f"{PAYLOADS[i]}「{PAYLOADS[i]}」" in text
+        assert page.evaluate("typeof window.pwn") == "undefined" and page.locator("#cite-dialog script").count() == 0
+    finally:
+        server.shutdown()
