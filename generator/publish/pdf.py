@@ -100,38 +100,24 @@ def _corrected(cmap: bytes) -> bytes:
 
 def correct_text(path: Path) -> int:
     """Correct a PDF's ToUnicode maps where they name a radical for an ideograph (or ‧ for ・), as an
-    incremental update (the corrected maps appended, the rest of the file as printed); how many."""
+    incremental update (pypdf: the corrected maps appended, the rest of the file as printed); how many."""
     import pypdf
-    reader = pypdf.PdfReader(path)
-    fixed: dict[int, bytes] = {}
+    writer = pypdf.PdfWriter(path, incremental=True)
     seen: set[int] = set()
-    for page in reader.pages:
+    fixed = 0
+    for page in writer.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
             ref = font.get_object().get("/ToUnicode")
             if isinstance(ref, pypdf.generic.IndirectObject) and ref.idnum not in seen:
                 seen.add(ref.idnum)
-                data = ref.get_object().get_data()
+                stream = ref.get_object()
+                data = stream.get_data()
                 if _corrected(data) != data:
-                    fixed[ref.idnum] = _corrected(data)
+                    stream.set_data(_corrected(data))
+                    fixed += 1
     if fixed:
-        _append(path, fixed, reader)
-    return len(fixed)
-
-
-def _append(path: Path, streams: dict[int, bytes], reader) -> None:
-    """Append new versions of some stream objects to a PDF (an incremental update, PDF 1.7 § 7.5.6)."""
-    data = path.read_bytes()
-    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
-    out, offsets = bytearray(data if data.endswith(b"\n") else data + b"\n"), {}
-    for number, stream in sorted(streams.items()):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n" % (number, len(stream), stream)
-    xref = len(out)
-    out += b"xref\n0 1\n0000000000 65535 f \n" + b"".join(b"%d 1\n%010d 00000 n \n" % (n, o) for n, o in offsets.items())
-    trailer = reader.trailer
-    out += (b"trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n"
-            % (trailer["/Size"], trailer.raw_get("/Root").idnum, trailer.raw_get("/Info").idnum, previous, xref))
-    path.write_bytes(bytes(out))
+        writer.write(path)
+    return fixed
 
 
 @dataclass(frozen=True)
