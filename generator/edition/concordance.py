@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..render.escape import html_attr, html_text, markdown_text
 from ..render.languages import Language
+from .files import front_matter
 
 CONCORDANCE_PAGE = "concordance.md"
 
@@ -20,7 +21,8 @@ def concordance_page(lang: Language) -> str:
     heads = "".join(f'<th scope="col" class="{css}">{html_text(text)}</th>' for css, text in (
         ("kwic-left", label("kwic_left")), ("kwic-hit", label("kwic_hit")), ("kwic-right", label("kwic_right")),
         ("kwic-aligned", other)))
-    return (f"# {markdown_text(label('concordance'))}\n\n"
+    return (front_matter({"hide": ["toc"]}) +          # (the page's width for the lines)
+            f"# {markdown_text(label('concordance'))}\n\n"
             f"<p>{html_text(label('kwic_intro'))}</p>\n\n"
             f'<form class="kwic-form" data-kwic data-kwic-lang="{html_attr(lang.code)}" role="search" '
             f'aria-label="{html_attr(label("concordance"))}">'
