@@ -1,10 +1,6 @@
 """Cite this passage, in the real browser: the citation's text in each edition, its URL, the keyboard,
 the clipboard and its announcement, and the dialog at phone width."""
-import re
-
 import pytest
-
-from helpers import eventually
 
 SITE = "https://space-policy.example.org/"        # mkdocs.yml's site_url: the citation's address
 PASSAGE = "3-1-p2"
@@ -53,7 +49,7 @@ def test_keyboard_and_clipboard(browser, site_url):
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.classList.contains('cite-button')")
-        assert page.evaluate(f"document.activeElement.parentElement.id") == PASSAGE
+        assert page.evaluate("document.activeElement.parentElement.id") == PASSAGE
         page.keyboard.press("Enter")
         page.wait_for_function("document.getElementById('cite-dialog').open")
         assert page.evaluate("document.activeElement.classList.contains('cite-copy')")
