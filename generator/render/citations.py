@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..memos import per_document
 from ..model import Document
 from .escape import json_script
 from .languages import Language, format_date
@@ -30,10 +31,21 @@ def cite_fields(doc: Document, lang: Language) -> dict[str, str]:
             "date": format_date(m.date, lang) or m.date_note_en or m.date_note}
 
 
+ANCHOR = re.compile(r'id="([^"]+)"|\{#([^\s}]+)')        # (an element's id, a Markdown heading's attribute)
+
+
+@per_document       # (asked once for every page of the document)
+def _labels(doc: Document, code: str) -> dict[str, str]:
+    """Every passage's citation label in a language, by anchor (labels depend on the language alone)."""
+    lang = Language(code)
+    return {a: label_text(p, lang) for a, p in passage_labels(doc, lang).items()}
+
+
 def cite_data(doc: Document, lang: Language, markdown: str) -> str:
     """The page's cite-data script, with the labels of the anchors its text carries."""
-    labels = {a: label_text(p, lang) for a, p in passage_labels(doc, lang).items()
-              if f'id="{a}"' in markdown or f"{{#{a}}}" in markdown or f'id="{a.replace(":", "-")}"' in markdown}
+    every = _labels(doc, lang.code)
+    found = {a or b for a, b in ANCHOR.findall(markdown)}
+    labels = {a: label for a, label in every.items() if a in found or a.replace(":", "-") in found}
     data = {**cite_fields(doc, lang), "lang": lang.code, "format": lang.label("cite_format"), "labels": labels,
             "ui": {k: lang.label(k) for k in ("cite_button", "cite_title", "cite_copy", "cite_copied",
                                                "cite_close", "cite_select")}}
